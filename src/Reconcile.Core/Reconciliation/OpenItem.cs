@@ -1,0 +1,31 @@
+using NodaTime;
+using Reconcile.Core.Model;
+
+namespace Reconcile.Core.Reconciliation;
+
+public enum OpenSide
+{
+    Bank,
+    Ledger,
+}
+
+/// <summary>
+/// An unmatched bank line or SUCCESS ledger entry of one escrow account, carried from day to day until a
+/// later statement matches it or a person resolves it. Exactly one of <see cref="BankLine"/> and
+/// <see cref="Entry"/> is set, as <see cref="Side"/> says.
+/// </summary>
+/// <param name="ItemId">Stable id: "B:" + bank serial or "L:" + entry id.</param>
+/// <param name="FirstSeen">The business day the item was first seen.</param>
+public sealed record OpenItem(string ItemId, OpenSide Side, LocalDate FirstSeen, BankLine? BankLine, LedgerEntry? Entry)
+{
+    public static OpenItem Of(BankLine line, LocalDate firstSeen) => new("B:" + line.Serial, OpenSide.Bank, firstSeen, line, null);
+
+    public static OpenItem Of(LedgerEntry entry, LocalDate firstSeen) => new("L:" + entry.EntryId, OpenSide.Ledger, firstSeen, null, entry);
+
+    public Direction Direction => BankLine?.Direction ?? Entry!.Direction;
+
+    public Money Amount => BankLine?.Amount ?? Entry!.Amount;
+
+    /// <summary>Calendar days from <see cref="FirstSeen"/> to <paramref name="businessDate"/>.</summary>
+    public int AgeOn(LocalDate businessDate) => Period.Between(FirstSeen, businessDate, PeriodUnits.Days).Days;
+}
