@@ -1,0 +1,62 @@
+using NodaTime;
+
+namespace Reconcile.Core.Cases;
+
+/// <summary>Where a discrepancy case stands.</summary>
+public enum CaseStatus
+{
+    /// <summary>Raised by a run and not yet resolved (listed in discrepancies.csv every day).</summary>
+    OPEN,
+
+    /// <summary>Resolved by a maker at or above the threshold; waits for a different person's approval.</summary>
+    PENDING_APPROVAL,
+
+    /// <summary>Resolved by a person (and approved where needed).</summary>
+    RESOLVED,
+
+    /// <summary>A later statement matched it: it cleared by itself.</summary>
+    AUTO_CLEARED,
+}
+
+/// <summary>Resolution reasons of the contract (补单, 调账, 退款, 追款, bank error, false alarm).</summary>
+public enum ResolutionReason
+{
+    BOOKED_IN_LEDGER,
+    ADJUSTED,
+    REFUNDED,
+    RECOVERED,
+    BANK_ERROR,
+    FALSE_ALARM,
+}
+
+public enum CaseEventKind
+{
+    RAISED,
+    SEEN_AGAIN,
+    ASSIGNED,
+    COMMENTED,
+    RESOLUTION_REQUESTED,
+    RESOLVED,
+    APPROVED,
+    REJECTED,
+    AUTO_CLEARED,
+    REOPENED,
+}
+
+/// <summary>
+/// One thing that happened to a case: who, when (an <see cref="Instant"/>) and why. Cases are event-sourced:
+/// nothing is edited in place; the case's state is the fold of its events.
+/// </summary>
+/// <param name="By">The person (or "system" for RAISED / SEEN_AGAIN / AUTO_CLEARED).</param>
+/// <param name="Text">Comment, resolution note, assignee name (ASSIGNED), rejection reason.</param>
+/// <param name="RunId">The run that raised / saw / cleared it.</param>
+/// <param name="BusinessDate">The business day of that run.</param>
+public sealed record CaseEvent(
+    string CaseId,
+    CaseEventKind Kind,
+    Instant At,
+    string By,
+    string? Text,
+    ResolutionReason? Reason,
+    string? RunId,
+    LocalDate? BusinessDate);

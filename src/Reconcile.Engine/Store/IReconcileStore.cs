@@ -1,0 +1,133 @@
+using NodaTime;
+using Reconcile.Core.Cases;
+using Reconcile.Core.Model;
+using Reconcile.Core.Reconciliation;
+
+namespace Reconcile.Engine.Store;
+
+/// <summary>
+/// The store: everything kept between runs (open items, closing balances, discrepancy cases and their history,
+/// run records, inventory rows). Backed by Akka.Persistence.Sql (SQLite file by default, PostgreSQL for scale).
+/// Every write is atomic: a run is committed whole or not at all.
+/// </summary>
+public interface IReconcileStore
+{
+    /// <summary>For manifests and messages: "sqlite:/abs/path.db" or "postgresql://host:port/db" (never a password).</summary>
+    string Description { get; }
+
+    /// <summary>
+    /// The last business day each account has a committed run for (absent: no history).
+    /// </summary>
+    Task<IReadOnlyDictionary<string, LocalDate>> LastRunDaysAsync(IReadOnlyCollection<string> accountNos, CancellationToken ct = default);
+
+    /// <summary>
+    /// The state each account carries into <paramref name="businessDate"/>: the state after the latest run of the
+    /// latest day before it, with resolutions applied; <see cref="AccountState.Empty"/> for an account with no history.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, AccountState>> StatesBeforeAsync(IReadOnlyCollection<string> accountNos, LocalDate businessDate, CancellationToken ct = default);
+
+    /// <summary>The latest committed run of that day whose scope is <paramref name="scope"/>, if any.</summary>
+    Task<RunRecord?> LatestRunAsync(LocalDate businessDate, RunScope scope, CancellationToken ct = default);
+
+    /// <summary>
+    /// Commits a run atomically: its record, every account's result and next state, and the case events it implies
+    /// (RAISED for new ids, SEEN_AGAIN for open ones, AUTO_CLEARED for <see cref="AccountDayResult.Cleared"/>).
+    /// A later commit of the same day and accounts supersedes the earlier one; both are kept.
+    /// </summary>
+    Task CommitRunAsync(RunCommit commit, CancellationToken ct = default);
+
+    /// <summary>Cases matching the query, from the read model (no replay per query).</summary>
+    Task<IReadOnlyList<CaseSummary>> ListCasesAsync(CaseQuery query, CancellationToken ct = default);
+
+    /// <summary>One case in full: the discrepancy as last seen (both sides, candidates) and its timeline. Null if unknown.</summary>
+    Task<CaseDetail?> GetCaseAsync(string caseId, CancellationToken ct = default);
+
+    /// <summary>
+    /// Appends a person's action (ASSIGNED, COMMENTED, RESOLUTION_REQUESTED, RESOLVED, APPROVED, REJECTED, REOPENED).
+    /// Validation (unknown id, already resolved, approver = maker, …) happens before, in the case workflow; a
+    /// resolution that takes effect removes the item from the account's open items / standing findings, as
+    /// <see cref="Resolutions"/> in the core says.
+    /// </summary>
+    Task AppendCaseEventAsync(CaseEvent caseEvent, CancellationToken ct = default);
+
+    /// <summary>The inventory rows of the latest run of each account and day in [from, to], with the runs that made them.</summary>
+    Task<InventoryHistory> InventoryAsync(LocalDate from, LocalDate to, CancellationToken ct = default);
+
+    /// <summary>Walks the hash chain of run records and case events; names the first record that does not fit.</summary>
+    Task<ChainReport> VerifyChainAsync(CancellationToken ct = default);
+}
+
+/// <summary>Which partitions a run covered (null = all).</summary>
+public sealed record RunScope(Bank? Bank, EscrowType? Type)
+{
+    public static readonly RunScope All = new(null, null);
+
+    public override string ToString() => $"{Bank?.ToString() ?? "ALL"}/{Type?.ToString() ?? "ALL"}";
+}
+
+/// <summary>An input file of a run with its SHA-256 (hex, lower case) and data row count.</summary>
+public sealed record InputFile(string Path, string Sha256, long Rows);
+
+/// <summary>A committed run.</summary>
+/// <param name="InputsHash">SHA-256 over the ordered input file hashes: same files ⇒ same hash.</param>
+public sealed record RunRecord(
+    string RunId,
+    LocalDate BusinessDate,
+    RunScope Scope,
+    string InputsHash,
+    IReadOnlyList<InputFile> Inputs,
+    string EngineVersion,
+    Instant StartedAt,
+    Instant FinishedAt,
+    IReadOnlyList<string> AccountNos);
+
+/// <summary>What a run hands to the store to commit at once.</summary>
+public sealed record RunCommit(RunRecord Run, IReadOnlyList<AccountDayResult> Results);
+
+public sealed record CaseQuery(
+    CaseStatusFilter Status = CaseStatusFilter.Open,
+    Bank? Bank = null,
+    EscrowType? Type = null,
+    Category? Category = null,
+    int? MinAgeDays = null,
+    Money? MinAmount = null,
+    LocalDate? AgeOn = null);
+
+public enum CaseStatusFilter
+{
+    /// <summary>OPEN and PENDING_APPROVAL.</summary>
+    Open,
+
+    /// <summary>RESOLVED and AUTO_CLEARED.</summary>
+    Resolved,
+
+    All,
+}
+
+/// <summary>A row of the read model: what `discrepancies list` shows.</summary>
+/// <param name="LastSeen">The business day of the last run that listed it.</param>
+/// <param name="AgeDays">Days from FirstSeen to LastSeen (or to <see cref="CaseQuery.AgeOn"/> when given).</param>
+public sealed record CaseSummary(
+    string CaseId,
+    Bank Bank,
+    EscrowType Type,
+    string AccountNo,
+    Category Category,
+    Direction? Direction,
+    Money? BankAmount,
+    Money? LedgerAmount,
+    string? BankSerial,
+    IReadOnlyList<string> LedgerEntryIds,
+    LocalDate FirstSeen,
+    LocalDate LastSeen,
+    int AgeDays,
+    CaseStatus Status,
+    string? Assignee,
+    string Detail);
+
+public sealed record CaseDetail(CaseSummary Summary, Discrepancy Discrepancy, IReadOnlyList<CaseEvent> Timeline);
+
+public sealed record InventoryHistory(IReadOnlyList<InventoryRow> Rows, IReadOnlyList<RunRecord> Runs, IReadOnlyList<LocalDate> DaysWithoutRun);
+
+/// <summary>Result of walking the chain. <see cref="FirstBadRecord"/> names the first record that does not fit (null when intact).</summary>
+public sealed record ChainReport(bool Intact, long RecordsChecked, string? FirstBadRecord, string? Problem);
