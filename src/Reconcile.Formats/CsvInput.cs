@@ -1,0 +1,155 @@
+using System.Text;
+using CsvHelper;
+using Reconcile.Core.Model;
+
+namespace Reconcile.Formats;
+
+/// <summary>
+/// One input file opened for reading: its encoding detected, a CsvHelper reader over it with line numbers,
+/// blank records skipped, and the field accessors and error builders the readers share. Fields are read as
+/// UTF-8 spans; strings are only made for the fields that end up in a record.
+/// </summary>
+internal sealed class CsvInput : IDisposable
+{
+    private const int MaxRecordBytes = 1024 * 1024;
+
+    private readonly CsvReader _reader;
+
+    private CsvInput(string file, CsvReader reader)
+    {
+        File = file;
+        _reader = reader;
+    }
+
+    /// <summary>The file's path as given (what messages and <see cref="SourceRef"/>s name).</summary>
+    public string File { get; }
+
+    /// <summary>1-based physical line where the current record starts.</summary>
+    public int Line { get; private set; }
+
+    public int FieldCount => _reader.FieldCount;
+
+    public SourceRef Source => new(File, Line);
+
+    /// <summary>
+    /// Opens <paramref name="path"/>. Bank statements are read with one record per physical line
+    /// (<paramref name="recordPerLine"/>), so a stray quote in a memo cannot swallow the lines after it.
+    /// </summary>
+    public static CsvInput Open(string path, bool recordPerLine)
+    {
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.SequentialScan);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new InputException(path, 0, null, "found no such file, expected an input file at this path");
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            throw new InputException(path, 0, null, $"cannot open the file ({e.Message})");
+        }
+        try
+        {
+            Encoding? encoding = InputEncoding.Detect(stream);
+            var options = CsvReaderOptions.Default with
+            {
+                Separator = ',',
+                HasHeader = false,
+                TrackLineNumbers = true,
+                TrimWhitespace = true,
+                TrimInsideQuotes = true,
+                SkipEmptyLines = true,
+                DetectSeparatorHint = false,
+                AllowLineBreaksInQuotes = !recordPerLine,
+                MaxRecordSize = MaxRecordBytes,
+                PoolStrings = true,
+                Encoding = encoding,
+            };
+            return new CsvInput(path, CsvReader.Create(stream, options, false));
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Moves to the next record that has something in it: empty lines, lines of spaces and lines of bare
+    /// separators (",,,,") are noise and skipped. False at the end of the file.
+    /// </summary>
+    public bool ReadRecord()
+    {
+        try
+        {
+            while (_reader.Read())
+            {
+                if (!IsBlank())
+                {
+                    Line = checked((int)_reader.LineNumber);
+                    return true;
+                }
+            }
+            return false;
+        }
+        catch (CsvFormatException e)
+        {
+            throw new InputException(File, checked((int)e.LineNumber), null, $"found malformed CSV ({e.Message}), expected comma-separated fields");
+        }
+    }
+
+    private bool IsBlank()
+    {
+        for (int i = 0; i < _reader.FieldCount; i++)
+        {
+            if (!_reader.IsEmpty(i))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public ReadOnlySpan<byte> Span(int index) => _reader.GetSpan(index);
+
+    public bool IsEmpty(int index) => _reader.IsEmpty(index);
+
+    /// <summary>The field as text; "" when empty.</summary>
+    public string Text(int index) => _reader.GetString(index);
+
+    /// <summary>The field as text; null when empty.</summary>
+    public string? OptionalText(int index) => _reader.IsEmpty(index) ? null : _reader.GetString(index);
+
+    /// <summary>Every field of the current record, for header checks and messages (allocates: not per row).</summary>
+    public string[] Fields()
+    {
+        var fields = new string[_reader.FieldCount];
+        for (int i = 0; i < fields.Length; i++)
+        {
+            fields[i] = _reader.GetString(i);
+        }
+        return fields;
+    }
+
+    /// <summary>The current record as one line of text for messages, shortened past 120 characters.</summary>
+    public string Describe()
+    {
+        string text = string.Join(',', Fields());
+        return text.Length <= 120 ? text : string.Concat(text.AsSpan(0, 117), "...");
+    }
+
+    public InputException Error(string? column, string problem) => new(File, Line, column, problem);
+
+    /// <summary>"found '&lt;field&gt;', expected &lt;expected&gt;" on the current line, for column <paramref name="column"/>.</summary>
+    public InputException Found(int index, string column, string expected) =>
+        new(File, Line, column, $"found {Quote(index)}, expected {expected}");
+
+    /// <summary>The field quoted for a message: 'text', or "an empty field".</summary>
+    public string Quote(int index) => IsEmpty(index) ? "an empty field" : $"'{Text(index)}'";
+
+    public InputException FileError(string problem) => new(File, 0, null, problem);
+
+    public void Dispose() => _reader.Dispose();
+}
