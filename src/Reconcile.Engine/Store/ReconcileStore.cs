@@ -1,0 +1,66 @@
+using Akka.Actor;
+using NodaTime;
+using Reconcile.Core.Cases;
+using Reconcile.Core.Reconciliation;
+
+namespace Reconcile.Engine.Store;
+
+/// <summary>
+/// <see cref="IReconcileStore"/> over Akka.Persistence.Sql: writes go to the single <see cref="ReconcileStoreActor"/>
+/// (one journal record each); reads go straight to the read-model tables, which that actor keeps in step.
+/// </summary>
+public sealed class ReconcileStore : IReconcileStore
+{
+    private readonly StoreDatabase _db;
+    private readonly ReadModel _reads;
+    private readonly IActorRef _writer;
+
+    public ReconcileStore(StoreDatabase db, IActorRef writer)
+    {
+        _db = db ?? throw new ArgumentNullException(nameof(db));
+        _writer = writer ?? throw new ArgumentNullException(nameof(writer));
+        _reads = new ReadModel(db);
+    }
+
+    /// <summary>How long a write may take (a run of tens of thousands of accounts takes seconds).</summary>
+    public static TimeSpan WriteTimeout { get; } = TimeSpan.FromMinutes(10);
+
+    public string Description => _db.Location.Description;
+
+    public Task<IReadOnlyDictionary<string, LocalDate>> LastRunDaysAsync(IReadOnlyCollection<string> accountNos, CancellationToken ct = default) =>
+        Task.Run(() => _reads.LastRunDays(accountNos), ct);
+
+    public Task<IReadOnlyDictionary<string, AccountState>> StatesBeforeAsync(IReadOnlyCollection<string> accountNos, LocalDate businessDate, CancellationToken ct = default) =>
+        Task.Run(() => _reads.StatesBefore(accountNos, businessDate), ct);
+
+    public Task<RunRecord?> LatestRunAsync(LocalDate businessDate, RunScope scope, CancellationToken ct = default) =>
+        Task.Run(() => _reads.LatestRun(businessDate, scope), ct);
+
+    public async Task CommitRunAsync(RunCommit commit, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(commit);
+        await _writer.Ask<StoreAck>(new CommitRunCommand(commit), WriteTimeout, ct).ConfigureAwait(false);
+    }
+
+    public Task<IReadOnlyList<CaseSummary>> ListCasesAsync(CaseQuery query, CancellationToken ct = default) =>
+        Task.Run(() => _reads.ListCases(query), ct);
+
+    public Task<CaseDetail?> GetCaseAsync(string caseId, CancellationToken ct = default) =>
+        Task.Run(() => _reads.GetCase(caseId), ct);
+
+    public async Task AppendCaseEventAsync(CaseEvent caseEvent, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(caseEvent);
+        await _writer.Ask<StoreAck>(new AppendCaseEventCommand(caseEvent), WriteTimeout, ct).ConfigureAwait(false);
+    }
+
+    public Task<InventoryHistory> InventoryAsync(LocalDate from, LocalDate to, CancellationToken ct = default) =>
+        Task.Run(() => _reads.Inventory(from, to), ct);
+
+    public Task<ChainReport> VerifyChainAsync(CancellationToken ct = default) =>
+        Task.Run(() => ChainVerifier.Verify(_db, ct), ct);
+
+    /// <summary>Waits until the writer has recovered and the read model has caught up with the journal.</summary>
+    public Task<StoreReady> WaitReadyAsync(CancellationToken ct = default) =>
+        _writer.Ask<StoreReady>(StoreReadyQuery.Instance, WriteTimeout, ct);
+}

@@ -1,0 +1,306 @@
+using System.Data.Common;
+using Akka.Actor;
+using Akka.Event;
+using Akka.Persistence;
+using NodaTime;
+using Reconcile.Core.Cases;
+using Reconcile.Core.Reconciliation;
+
+namespace Reconcile.Engine.Store;
+
+/// <summary>
+/// The store's single writer (persistence id <c>reconcile-store</c>). Each write is one journal record: a whole
+/// run (<see cref="RunCommitted"/>) or one case action (<see cref="CaseEventRecorded"/>), serialized by the store
+/// itself to bytes and chained by SHA-256 (<see cref="ChainRecord"/>). Right after a record is persisted it is
+/// projected into the read-model tables; on start the read model catches up with records it missed. Snapshots
+/// hold the chain head only, so recovery reads the latest snapshot and the few records after it.
+/// </summary>
+public sealed class ReconcileStoreActor : ReceivePersistentActor
+{
+    private readonly StoreDatabase _db;
+    private readonly ReadModel _reads;
+    private readonly Projector _projector;
+    private readonly IClock _clock;
+    private readonly StoreActorSettings _settings;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private byte[] _lastHash = ChainRecord.GenesisHash;
+    private long _recordsSinceSnapshot;
+    private int _caughtUp;
+    private bool _projectionBehind;
+    private IActorRef _pendingSender = ActorRefs.Nobody;
+
+    public ReconcileStoreActor(StoreDatabase db, IClock clock, StoreActorSettings settings)
+    {
+        _db = db ?? throw new ArgumentNullException(nameof(db));
+        _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        _settings = settings ?? throw new ArgumentNullException(nameof(settings));
+        _reads = new ReadModel(db);
+        _projector = new Projector(db, _reads);
+
+        Recover<SnapshotOffer>(offer =>
+        {
+            var snapshot = StoreJson.FromUtf8<StoreSnapshot>((byte[])offer.Snapshot);
+            _lastHash = Convert.FromHexString(snapshot.LastHash);
+        });
+        Recover<byte[]>(bytes =>
+        {
+            _lastHash = ChainRecord.Parse(bytes).Hash;
+            _recordsSinceSnapshot++;
+        });
+        Recover<RecoveryCompleted>(_ => CatchUp());
+        Writing();
+    }
+
+    public override string PersistenceId => StoreDatabase.PersistenceId;
+
+    public static Props Props(StoreDatabase db, IClock clock, StoreActorSettings? settings = null) =>
+        Akka.Actor.Props.Create(() => new ReconcileStoreActor(db, clock, settings ?? StoreActorSettings.Default));
+
+    private void Writing()
+    {
+        Command<CommitRunCommand>(Commit);
+        Command<AppendCaseEventCommand>(Append);
+        Command<StoreReadyQuery>(_ => Sender.Tell(new StoreReady(LastSequenceNr, _caughtUp)));
+        Command<SaveSnapshotSuccess>(_ => { });
+        Command<SaveSnapshotFailure>(f => _log.Warning("store snapshot failed: {0}", f.Cause.Message));
+    }
+
+    /// <summary>While a snapshot is written nothing else writes: SQLite allows one writer at a time.</summary>
+    private void SavingSnapshot()
+    {
+        Command<SaveSnapshotSuccess>(_ =>
+        {
+            _recordsSinceSnapshot = 0;
+            Stash.UnstashAll();
+            Become(Writing);
+        });
+        Command<SaveSnapshotFailure>(f =>
+        {
+            _log.Warning("store snapshot failed: {0}", f.Cause.Message);
+            Stash.UnstashAll();
+            Become(Writing);
+        });
+        CommandAny(_ => Stash.Stash());
+    }
+
+    private void CatchUp()
+    {
+        try
+        {
+            _caughtUp += _projector.CatchUp(LastSequenceNr);
+            _projectionBehind = false;
+        }
+#pragma warning disable CA1031 // reported on the next write; the journal is intact
+        catch (Exception e)
+        {
+            _projectionBehind = true;
+            _log.Warning("store read model could not catch up: {0}", e.Message);
+        }
+#pragma warning restore CA1031
+    }
+
+    private void EnsureCaughtUp()
+    {
+        if (_projectionBehind)
+        {
+            _caughtUp += _projector.CatchUp(LastSequenceNr);
+            _projectionBehind = false;
+        }
+    }
+
+    private void Commit(CommitRunCommand command)
+    {
+        ChainRecord record;
+        RunCommitted ev;
+        try
+        {
+            EnsureCaughtUp();
+            ev = Plan(command.Commit);
+            record = ChainRecord.Create(StoreEventKind.RunCommitted, LastSequenceNr + 1, ev.Run.RunId, StoreJson.ToUtf8(ev), _lastHash);
+        }
+#pragma warning disable CA1031 // every refusal goes back to the caller
+        catch (Exception e)
+        {
+            Sender.Tell(new Status.Failure(e));
+            return;
+        }
+#pragma warning restore CA1031
+        PersistRecord(record, ev);
+    }
+
+    private void Append(AppendCaseEventCommand command)
+    {
+        ChainRecord record;
+        CaseEventRecorded ev;
+        try
+        {
+            EnsureCaughtUp();
+            ev = Plan(command.Event);
+            record = ChainRecord.Create(StoreEventKind.CaseEventRecorded, LastSequenceNr + 1, ev.Event.CaseId, StoreJson.ToUtf8(ev), _lastHash);
+        }
+#pragma warning disable CA1031 // every refusal goes back to the caller
+        catch (Exception e)
+        {
+            Sender.Tell(new Status.Failure(e));
+            return;
+        }
+#pragma warning restore CA1031
+        PersistRecord(record, ev);
+    }
+
+    private void PersistRecord(ChainRecord record, object decoded)
+    {
+        _pendingSender = Sender;
+        Persist(record.Bytes, _ =>
+        {
+            IActorRef sender = _pendingSender;
+            _pendingSender = ActorRefs.Nobody;
+            _lastHash = record.Hash;
+            _recordsSinceSnapshot++;
+            if (_settings.SkipProjection)
+            {
+                sender.Tell(new StoreAck(record.SequenceNr));
+                return;
+            }
+            try
+            {
+                _projector.Apply(record, decoded);
+                sender.Tell(new StoreAck(record.SequenceNr));
+            }
+#pragma warning disable CA1031 // the record is safe in the journal; the read model catches up later
+            catch (Exception e)
+            {
+                _projectionBehind = true;
+                sender.Tell(new Status.Failure(new StoreProjectionException(
+                    $"{record.Describe()} is stored, but the read model could not be updated ({e.Message}); it catches up on the next start", e)));
+            }
+#pragma warning restore CA1031
+            if (record.Kind == StoreEventKind.RunCommitted || _recordsSinceSnapshot >= _settings.CaseEventsPerSnapshot)
+            {
+                SaveSnapshot(StoreJson.ToUtf8(new StoreSnapshot(record.SequenceNr, record.HashHex)));
+                Become(SavingSnapshot);
+            }
+        });
+    }
+
+    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
+    {
+        _pendingSender.Tell(new Status.Failure(new InvalidOperationException($"the store could not write record #{sequenceNr}: {cause.Message}", cause)));
+        _pendingSender = ActorRefs.Nobody;
+        base.OnPersistFailure(cause, @event, sequenceNr);
+    }
+
+    protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
+    {
+        _pendingSender.Tell(new Status.Failure(new InvalidOperationException($"the store refused record #{sequenceNr}: {cause.Message}", cause)));
+        _pendingSender = ActorRefs.Nobody;
+        base.OnPersistRejected(cause, @event, sequenceNr);
+    }
+
+    /// <summary>
+    /// What committing the run does to the cases: RAISED for ids never seen, SEEN_AGAIN for known ones,
+    /// AUTO_CLEARED for open ones the results say cleared; a resolved case listed again (a re-run of an earlier
+    /// day) stays resolved and its resolution is applied again to the result's next state.
+    /// </summary>
+    private RunCommitted Plan(RunCommit commit)
+    {
+        ArgumentNullException.ThrowIfNull(commit);
+        ArgumentNullException.ThrowIfNull(commit.Run);
+        RunRecord run = commit.Run;
+        if (string.IsNullOrWhiteSpace(run.RunId))
+        {
+            throw new ArgumentException("a run needs a run id");
+        }
+        var accounts = new HashSet<string>(StringComparer.Ordinal);
+        foreach (AccountDayResult r in commit.Results)
+        {
+            if (r.BusinessDate != run.BusinessDate)
+            {
+                throw new ArgumentException($"result of account {r.Account.AccountNo} is for {r.BusinessDate}, the run for {run.BusinessDate}");
+            }
+            if (!accounts.Add(r.Account.AccountNo))
+            {
+                throw new ArgumentException($"account {r.Account.AccountNo} has two results in run {run.RunId}");
+            }
+        }
+        if (_reads.RunExists(run.RunId))
+        {
+            throw new InvalidOperationException($"run {run.RunId} is already committed");
+        }
+        // Thread order of the caller must not change the record: results in account order.
+        List<AccountDayResult> results = commit.Results.OrderBy(r => r.Account.AccountNo, StringComparer.Ordinal).ToList();
+        var listedIds = results.SelectMany(r => r.Discrepancies.Select(d => d.Id)).ToHashSet(StringComparer.Ordinal);
+        Dictionary<string, CaseRow> rows;
+        using (DbConnection c = _db.Open())
+        {
+            rows = _reads.CaseRows(c, null, listedIds.Concat(results.SelectMany(r => r.Cleared)));
+        }
+        var raised = new List<string>();
+        var seenAgain = new List<string>();
+        var autoCleared = new List<string>();
+        var keptResolved = new List<string>();
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < results.Count; i++)
+        {
+            AccountDayResult result = results[i];
+            AccountState next = result.Next;
+            foreach (Discrepancy d in result.Discrepancies)
+            {
+                if (!done.Add(d.Id))
+                {
+                    continue;
+                }
+                if (!rows.TryGetValue(d.Id, out CaseRow? row))
+                {
+                    raised.Add(d.Id);
+                    continue;
+                }
+                seenAgain.Add(d.Id);
+                CaseState after = row.State.Apply(Projector.SystemEvent(d.Id, CaseEventKind.SEEN_AGAIN, Instant.MinValue, run, run.BusinessDate));
+                if (after.Status == CaseStatus.RESOLVED && after.Resolution is { } reason)
+                {
+                    keptResolved.Add(d.Id);
+                    next = Resolutions.Apply(next, d, reason);
+                }
+            }
+            foreach (string id in result.Cleared)
+            {
+                if (!listedIds.Contains(id) && done.Add(id) && rows.TryGetValue(id, out CaseRow? row)
+                    && row.State.Status is CaseStatus.OPEN or CaseStatus.PENDING_APPROVAL)
+                {
+                    autoCleared.Add(id);
+                }
+            }
+            if (!ReferenceEquals(next, result.Next))
+            {
+                results[i] = result with { Next = next };
+            }
+        }
+        return new RunCommitted(run, results, new RunCaseEffects(_clock.GetCurrentInstant(), raised, seenAgain, autoCleared, keptResolved));
+    }
+
+    /// <summary>A person's action; when it makes a resolution take effect, the account's carried state changes with it.</summary>
+    private CaseEventRecorded Plan(CaseEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        using DbConnection c = _db.Open();
+        if (!_reads.CaseRows(c, null, [e.CaseId]).TryGetValue(e.CaseId, out CaseRow? row))
+        {
+            throw new KeyNotFoundException($"unknown case id '{e.CaseId}'");
+        }
+        if (e.Kind is CaseEventKind.RAISED or CaseEventKind.SEEN_AGAIN or CaseEventKind.AUTO_CLEARED)
+        {
+            throw new ArgumentException($"{e.Kind} is recorded by runs, not appended");
+        }
+        CaseState before = row.State;
+        CaseState after = before.Apply(e);
+        ResolutionEffect? effect = null;
+        if (after.Status == CaseStatus.RESOLVED && before.Status != CaseStatus.RESOLVED && after.Resolution is { } reason)
+        {
+            (LocalDate day, AccountState state) = _reads.LatestAccountDay(c, null, row.AccountNo)
+                ?? throw new InvalidOperationException($"account {row.AccountNo} of case {e.CaseId} has no stored state");
+            effect = new ResolutionEffect(day, Resolutions.Apply(state, row.Discrepancy(), reason));
+        }
+        return new CaseEventRecorded(e, row.AccountNo, effect);
+    }
+}

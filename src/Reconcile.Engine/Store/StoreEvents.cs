@@ -1,0 +1,45 @@
+using NodaTime;
+using Reconcile.Core.Cases;
+using Reconcile.Core.Reconciliation;
+
+namespace Reconcile.Engine.Store;
+
+/// <summary>The two kinds of journal record (the byte stored in each record's header).</summary>
+public enum StoreEventKind : byte
+{
+    RunCommitted = 1,
+    CaseEventRecorded = 2,
+}
+
+/// <summary>
+/// One committed run, whole: the run record, every account's result with its next state, and what the run did to
+/// the cases (one list of ids per kind instead of one event per case). Results whose discrepancy a person had
+/// already resolved carry the resolution re-applied to their <see cref="AccountDayResult.Next"/> state
+/// (<see cref="RunCaseEffects.KeptResolved"/>).
+/// </summary>
+public sealed record RunCommitted(RunRecord Run, IReadOnlyList<AccountDayResult> Results, RunCaseEffects Cases);
+
+/// <summary>
+/// What a run did to the cases, all at <see cref="At"/> by "system" with the run's id and business day.
+/// </summary>
+/// <param name="Raised">Ids listed for the first time (RAISED).</param>
+/// <param name="SeenAgain">Ids of known cases listed again (SEEN_AGAIN; a case that had cleared and is listed
+/// by a later day opens again, see <see cref="CaseState.Apply"/>).</param>
+/// <param name="AutoCleared">Ids the results say cleared by themselves (AUTO_CLEARED).</param>
+/// <param name="KeptResolved">Ids listed again although resolved (a re-run of an earlier day): they stay
+/// RESOLVED and their resolution was applied again to the run's next state.</param>
+public sealed record RunCaseEffects(
+    Instant At,
+    IReadOnlyList<string> Raised,
+    IReadOnlyList<string> SeenAgain,
+    IReadOnlyList<string> AutoCleared,
+    IReadOnlyList<string> KeptResolved);
+
+/// <summary>
+/// A person's action on a case. When it makes a resolution take effect, <see cref="Effect"/> holds the account's
+/// state after <see cref="Resolutions.Apply"/>, so replaying the journal never depends on the code that computed it.
+/// </summary>
+public sealed record CaseEventRecorded(CaseEvent Event, string AccountNo, ResolutionEffect? Effect);
+
+/// <summary>The account-day whose carried state a resolution changed, and that state afterwards.</summary>
+public sealed record ResolutionEffect(LocalDate BusinessDate, AccountState StateAfter);

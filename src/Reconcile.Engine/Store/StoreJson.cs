@@ -1,0 +1,93 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using NodaTime;
+using NodaTime.Text;
+using Reconcile.Core.Model;
+
+namespace Reconcile.Engine.Store;
+
+/// <summary>
+/// The store's own serialization of the domain records (System.Text.Json): Money as integer fen, NodaTime values
+/// as ISO text, enums by name, computed properties left out. Deterministic: properties in declaration order,
+/// collections in their order, no indentation. Akka's serializers only ever see the resulting byte arrays.
+/// </summary>
+public static class StoreJson
+{
+    public static readonly JsonSerializerOptions Options = Create();
+
+    public static byte[] ToUtf8<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, Options);
+
+    public static T FromUtf8<T>(ReadOnlySpan<byte> utf8) =>
+        JsonSerializer.Deserialize<T>(utf8, Options) ?? throw new JsonException($"null where a {typeof(T).Name} was expected");
+
+    private static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions
+        {
+            WriteIndented = false,
+            DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { DropComputedProperties } },
+        };
+        options.Converters.Add(new MoneyConverter());
+        options.Converters.Add(new LocalDateConverter());
+        options.Converters.Add(new LocalDateTimeConverter());
+        options.Converters.Add(new InstantConverter());
+        options.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
+        options.MakeReadOnly(populateMissingResolver: false);
+        return options;
+    }
+
+    /// <summary>Get-only properties that no constructor parameter sets (Signed, MaxAmount, ...) are derived: not stored.</summary>
+    private static void DropComputedProperties(JsonTypeInfo info)
+    {
+        if (info.Kind != JsonTypeInfoKind.Object)
+        {
+            return;
+        }
+        for (int i = info.Properties.Count - 1; i >= 0; i--)
+        {
+            JsonPropertyInfo p = info.Properties[i];
+            if (p.Set is null && p.AssociatedParameter is null)
+            {
+                info.Properties.RemoveAt(i);
+            }
+        }
+    }
+
+    private sealed class MoneyConverter : JsonConverter<Money>
+    {
+        public override Money Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            Money.FromFen(reader.GetInt64());
+
+        public override void Write(Utf8JsonWriter writer, Money value, JsonSerializerOptions options) =>
+            writer.WriteNumberValue(value.Fen);
+    }
+
+    private sealed class LocalDateConverter : JsonConverter<LocalDate>
+    {
+        public override LocalDate Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            LocalDatePattern.Iso.Parse(reader.GetString()!).GetValueOrThrow();
+
+        public override void Write(Utf8JsonWriter writer, LocalDate value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(LocalDatePattern.Iso.Format(value));
+    }
+
+    private sealed class LocalDateTimeConverter : JsonConverter<LocalDateTime>
+    {
+        public override LocalDateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            LocalDateTimePattern.ExtendedIso.Parse(reader.GetString()!).GetValueOrThrow();
+
+        public override void Write(Utf8JsonWriter writer, LocalDateTime value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(LocalDateTimePattern.ExtendedIso.Format(value));
+    }
+
+    private sealed class InstantConverter : JsonConverter<Instant>
+    {
+        public override Instant Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            InstantPattern.ExtendedIso.Parse(reader.GetString()!).GetValueOrThrow();
+
+        public override void Write(Utf8JsonWriter writer, Instant value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(InstantPattern.ExtendedIso.Format(value));
+    }
+}
