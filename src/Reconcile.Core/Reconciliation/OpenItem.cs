@@ -16,7 +16,16 @@ public enum OpenSide
 /// </summary>
 /// <param name="ItemId">Stable id: "B:" + bank serial or "L:" + entry id.</param>
 /// <param name="FirstSeen">The business day the item was first seen.</param>
-public sealed record OpenItem(string ItemId, OpenSide Side, LocalDate FirstSeen, BankLine? BankLine, LedgerEntry? Entry)
+/// <param name="FindingId">The BANK_ONLY / LEDGER_ONLY / AMBIGUOUS finding the item stood for at the end of its last
+/// day (null while in transit, and for an entry listed by an AMBIGUOUS line). The next day reports it as cleared
+/// when it is no longer found.</param>
+public sealed record OpenItem(
+    string ItemId,
+    OpenSide Side,
+    LocalDate FirstSeen,
+    BankLine? BankLine,
+    LedgerEntry? Entry,
+    string? FindingId = null)
 {
     public static OpenItem Of(BankLine line, LocalDate firstSeen) => new("B:" + line.Serial, OpenSide.Bank, firstSeen, line, null);
 

@@ -1,0 +1,71 @@
+using System.Runtime.InteropServices;
+using Reconcile.Core.Model;
+
+namespace Reconcile.Core.Reconciliation;
+
+/// <summary>
+/// Rung 3 (BATCH): a bank OUT line carrying a BATCH… token pairs with every entry of the pool left with that
+/// batch_id (N:1), whatever their amounts, directions and statuses; the amount check is on the sum. The first
+/// such line in pool order takes the batch.
+/// </summary>
+internal static class BatchRung
+{
+    public static void Run(DayPool pool)
+    {
+        BankLine[] lines = pool.Lines;
+        bool any = false;
+        for (int i = 0; i < lines.Length && !any; i++)
+        {
+            any = IsBatchLine(pool, i);
+        }
+        if (!any)
+        {
+            return;
+        }
+
+        // batch_id → first open entry in pool order; next[] chains the rest of the batch.
+        LedgerEntry[] entries = pool.Entries;
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        var next = new int[entries.Length];
+        for (int e = entries.Length - 1; e >= 0; e--)
+        {
+            string? batch = entries[e].BatchId;
+            if (pool.EntryState[e] == ItemState.Open && !string.IsNullOrEmpty(batch))
+            {
+                ref int head = ref CollectionsMarshal.GetValueRefOrAddDefault(first, batch, out bool exists);
+                next[e] = exists ? head : -1;
+                head = e;
+            }
+        }
+        if (first.Count == 0)
+        {
+            return;
+        }
+
+        var members = new List<int>();
+        for (int i = 0; i < lines.Length; i++)
+        {
+            if (!IsBatchLine(pool, i) || !first.Remove(lines[i].BatchId!, out int e))
+            {
+                continue;
+            }
+            members.Clear();
+            for (; e != -1; e = next[e])
+            {
+                if (pool.EntryState[e] == ItemState.Open)
+                {
+                    members.Add(e);
+                }
+            }
+            if (members.Count > 0)
+            {
+                pool.Pair(i, CollectionsMarshal.AsSpan(members), MatchRule.BATCH);
+            }
+        }
+    }
+
+    private static bool IsBatchLine(DayPool pool, int line) =>
+        pool.LineState[line] == ItemState.Open
+        && pool.Lines[line].Direction == Direction.OUT
+        && !string.IsNullOrEmpty(pool.Lines[line].BatchId);
+}

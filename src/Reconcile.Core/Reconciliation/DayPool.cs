@@ -1,0 +1,298 @@
+using NodaTime;
+using Reconcile.Core.Model;
+
+namespace Reconcile.Core.Reconciliation;
+
+/// <summary>Where an item of the pool stands after the steps run so far.</summary>
+internal enum ItemState : byte
+{
+    /// <summary>Still in the pool: later rungs see it.</summary>
+    Open,
+
+    /// <summary>Paired by a rung (matches.csv).</summary>
+    Paired,
+
+    /// <summary>A bank line of a reversal pair (冲正): left the pool, no effect.</summary>
+    Reversed,
+
+    /// <summary>A repeated bank serial or ledger key: left the pool as a DUPLICATE finding.</summary>
+    Duplicate,
+
+    /// <summary>An AMBIGUOUS line or one of its candidates: left the pool, stays open.</summary>
+    Ambiguous,
+}
+
+/// <summary>
+/// The working set of one escrow account and day (RULES.md "Inputs"): carried items first, then today's, held
+/// as parallel arrays indexed by position in pool order. The steps and rungs change item states; the day's
+/// pairs and findings collect here. Not thread-safe: one instance per account and day.
+/// </summary>
+internal sealed class DayPool
+{
+    /// <summary>An AMBIGUOUS finding or a BANK_ONLY's rejected candidates list at most this many items.</summary>
+    public const int MaxListed = 20;
+
+    private Dictionary<int, List<Candidate>>? _rejected;
+    private Dictionary<int, string>? _ambiguousIdByLine;
+
+    private DayPool(AccountDayInput input, OpenItem[] carriedLines, OpenItem[] carriedEntries)
+    {
+        Account = input.Account;
+        Date = input.BusinessDate;
+        DateDay = DayNumber(input.BusinessDate);
+        Window = input.Options.TimingWindowDays;
+        CarriedLineItems = carriedLines;
+        CarriedEntryItems = carriedEntries;
+
+        int lineCount = carriedLines.Length + input.BankLines.Count;
+        Lines = new BankLine[lineCount];
+        LineFirstSeen = new LocalDate[lineCount];
+        LineDay = new int[lineCount];
+        LineState = new ItemState[lineCount];
+        for (int i = 0; i < carriedLines.Length; i++)
+        {
+            Lines[i] = carriedLines[i].BankLine!;
+            LineFirstSeen[i] = carriedLines[i].FirstSeen;
+        }
+        for (int i = 0; i < input.BankLines.Count; i++)
+        {
+            BankLine line = input.BankLines[i];
+            if (!string.Equals(line.AccountNo, Account.AccountNo, StringComparison.Ordinal))
+            {
+                throw new ArgumentException(
+                    $"bank line {line.Serial} ({line.Source}) belongs to account {line.AccountNo}, not {Account.AccountNo}",
+                    nameof(input));
+            }
+            Lines[carriedLines.Length + i] = line;
+            LineFirstSeen[carriedLines.Length + i] = input.BusinessDate;
+        }
+        PoolOrder.SortToday(Lines, carriedLines.Length);
+        for (int i = 0; i < lineCount; i++)
+        {
+            LineDay[i] = DayNumber(Lines[i].BookingDate);
+        }
+
+        int entryCount = carriedEntries.Length + input.LedgerEntries.Count;
+        Entries = new LedgerEntry[entryCount];
+        EntryFirstSeen = new LocalDate[entryCount];
+        EntryDay = new int[entryCount];
+        EntryState = new ItemState[entryCount];
+        for (int i = 0; i < carriedEntries.Length; i++)
+        {
+            Entries[i] = carriedEntries[i].Entry!;
+            EntryFirstSeen[i] = carriedEntries[i].FirstSeen;
+        }
+        for (int i = 0; i < input.LedgerEntries.Count; i++)
+        {
+            LedgerEntry entry = input.LedgerEntries[i];
+            if (!string.Equals(entry.EscrowAccountNo, Account.AccountNo, StringComparison.Ordinal))
+            {
+                throw new ArgumentException(
+                    $"ledger entry {entry.EntryId} ({entry.Source}) belongs to account {entry.EscrowAccountNo}, not {Account.AccountNo}",
+                    nameof(input));
+            }
+            Entries[carriedEntries.Length + i] = entry;
+            EntryFirstSeen[carriedEntries.Length + i] = input.BusinessDate;
+        }
+        PoolOrder.SortToday(Entries, carriedEntries.Length);
+        for (int i = 0; i < entryCount; i++)
+        {
+            EntryDay[i] = DayNumber(Entries[i].AccountingDate);
+        }
+
+        Matches = new List<MatchRecord>(Math.Min(lineCount, entryCount) + 4);
+    }
+
+    public EscrowAccount Account { get; }
+
+    public LocalDate Date { get; }
+
+    /// <summary><see cref="Date"/> as a day number, for day arithmetic without allocation.</summary>
+    public int DateDay { get; }
+
+    /// <summary>The timing window in days (RULES.md: rungs 4–5 and ageing).</summary>
+    public int Window { get; }
+
+    /// <summary>Bank lines in pool order: the first <see cref="CarriedLineCount"/> were carried.</summary>
+    public BankLine[] Lines { get; }
+
+    public LocalDate[] LineFirstSeen { get; }
+
+    /// <summary>Booking day of each line as a day number.</summary>
+    public int[] LineDay { get; }
+
+    public ItemState[] LineState { get; }
+
+    /// <summary>The carried bank open items, in pool order (index i is line i).</summary>
+    public OpenItem[] CarriedLineItems { get; }
+
+    public int CarriedLineCount => CarriedLineItems.Length;
+
+    /// <summary>Ledger entries in pool order: the first <see cref="CarriedEntryCount"/> were carried.</summary>
+    public LedgerEntry[] Entries { get; }
+
+    public LocalDate[] EntryFirstSeen { get; }
+
+    /// <summary>Accounting day of each entry as a day number.</summary>
+    public int[] EntryDay { get; }
+
+    public ItemState[] EntryState { get; }
+
+    /// <summary>The carried ledger open items, in pool order (index i is entry i).</summary>
+    public OpenItem[] CarriedEntryItems { get; }
+
+    public int CarriedEntryCount => CarriedEntryItems.Length;
+
+    /// <summary>Pairs and reversals made today.</summary>
+    public List<MatchRecord> Matches { get; }
+
+    /// <summary>Standing findings found today (DUPLICATE and the findings on pairs).</summary>
+    public List<Discrepancy> Standing { get; } = [];
+
+    /// <summary>AMBIGUOUS findings of today, one per line.</summary>
+    public List<Discrepancy> Ambiguous { get; } = [];
+
+    public static DayPool Create(AccountDayInput input)
+    {
+        int carriedLines = 0;
+        int carriedEntries = 0;
+        foreach (OpenItem item in input.Previous.OpenItems)
+        {
+            if (item.Side == OpenSide.Bank)
+            {
+                carriedLines++;
+            }
+            else
+            {
+                carriedEntries++;
+            }
+        }
+        var lines = new OpenItem[carriedLines];
+        var entries = new OpenItem[carriedEntries];
+        carriedLines = 0;
+        carriedEntries = 0;
+        foreach (OpenItem item in input.Previous.OpenItems)
+        {
+            if (item.Side == OpenSide.Bank)
+            {
+                lines[carriedLines++] = item.BankLine is not null
+                    ? item
+                    : throw new ArgumentException($"open item {item.ItemId} has no bank line", nameof(input));
+            }
+            else
+            {
+                entries[carriedEntries++] = item.Entry is not null
+                    ? item
+                    : throw new ArgumentException($"open item {item.ItemId} has no ledger entry", nameof(input));
+            }
+        }
+        Array.Sort(lines, PoolOrder.CarriedLines);
+        Array.Sort(entries, PoolOrder.CarriedEntries);
+        return new DayPool(input, lines, entries);
+    }
+
+    public static int DayNumber(LocalDate date) => date.ToDateOnly().DayNumber;
+
+    public bool IsCarriedLine(int line) => line < CarriedLineItems.Length;
+
+    public bool IsCarriedEntry(int entry) => entry < CarriedEntryItems.Length;
+
+    /// <summary>Whether the line's booking day and the entry's accounting day are within the timing window.</summary>
+    public bool WithinWindow(int line, int entry) => Math.Abs(LineDay[line] - EntryDay[entry]) <= Window;
+
+    /// <summary>
+    /// Pairs a bank line with one or more entries (all leave the pool), writes the match (rule CARRIED when an item
+    /// was carried) and raises the findings on the pair.
+    /// </summary>
+    public void Pair(int line, ReadOnlySpan<int> entries, MatchRule rung)
+    {
+        LineState[line] = ItemState.Paired;
+        bool carried = IsCarriedLine(line);
+        var ids = new string[entries.Length];
+        for (int k = 0; k < entries.Length; k++)
+        {
+            int e = entries[k];
+            EntryState[e] = ItemState.Paired;
+            carried |= IsCarriedEntry(e);
+            ids[k] = Entries[e].EntryId;
+        }
+        if (ids.Length > 1)
+        {
+            Array.Sort(ids, StringComparer.Ordinal);
+        }
+        BankLine bank = Lines[line];
+        Matches.Add(new MatchRecord(Account.AccountNo, bank.Serial, ids, carried ? MatchRule.CARRIED : rung, bank.Amount));
+        PairFindings.Check(this, line, entries, rung, ids);
+    }
+
+    /// <summary>
+    /// Reports AMBIGUOUS on a line: the line and every candidate leave the pool and stay open; at most
+    /// <see cref="MaxListed"/> candidates (and competing lines) are listed.
+    /// </summary>
+    public void MarkAmbiguous(int line, ReadOnlySpan<int> candidates, ReadOnlySpan<int> competitors, MatchRule rung, string why)
+    {
+        LineState[line] = ItemState.Ambiguous;
+        foreach (int e in candidates)
+        {
+            EntryState[e] = ItemState.Ambiguous;
+        }
+        BankLine bank = Lines[line];
+        LedgerEntry[] listed = EntriesOf(candidates[..Math.Min(candidates.Length, MaxListed)]);
+        var offered = new List<Candidate>(listed.Length + Math.Min(competitors.Length, MaxListed));
+        ProofEffect effect = ProofEffect.BankSide(bank.Direction, bank.Amount);
+        string rungName = rung.ToString();
+        foreach (LedgerEntry entry in listed)
+        {
+            offered.Add(new Candidate(rungName, "L:" + entry.EntryId, entry.Amount, why));
+            if (entry.IsBooked)
+            {
+                effect += ProofEffect.LedgerSide(entry.Direction, entry.Amount);
+            }
+        }
+        for (int k = 0; k < competitors.Length && k < MaxListed; k++)
+        {
+            BankLine other = Lines[competitors[k]];
+            offered.Add(new Candidate(rungName, "B:" + other.Serial, other.Amount, "another bank line with the same candidates"));
+        }
+        Discrepancy finding = Findings.Ambiguous(this, bank, LineFirstSeen[line], listed, offered, rung, candidates.Length, effect);
+        Ambiguous.Add(finding);
+        (_ambiguousIdByLine ??= []).Add(line, finding.Id);
+    }
+
+    /// <summary>The id of the AMBIGUOUS finding reported on the line today.</summary>
+    public string AmbiguousIdOf(int line) => _ambiguousIdByLine![line];
+
+    /// <summary>Notes a candidate a rung considered for a line and rejected (shown on the line's BANK_ONLY).</summary>
+    public void Reject(int line, int entry, MatchRule rung, RejectReason reason)
+    {
+        _rejected ??= [];
+        if (!_rejected.TryGetValue(line, out List<Candidate>? list))
+        {
+            list = [];
+            _rejected.Add(line, list);
+        }
+        if (list.Count < MaxListed)
+        {
+            list.Add(Rejection.Describe(this, line, entry, rung, reason));
+        }
+    }
+
+    /// <summary>The candidates rungs considered for the line and rejected today.</summary>
+    public IReadOnlyList<Candidate> RejectedOf(int line) =>
+        _rejected is not null && _rejected.TryGetValue(line, out List<Candidate>? list) ? list : [];
+
+    /// <summary>The entries at the given pool positions, ordinal by entry id.</summary>
+    public LedgerEntry[] EntriesOf(ReadOnlySpan<int> entries)
+    {
+        var result = new LedgerEntry[entries.Length];
+        for (int k = 0; k < entries.Length; k++)
+        {
+            result[k] = Entries[entries[k]];
+        }
+        if (result.Length > 1)
+        {
+            Array.Sort(result, PoolOrder.ById);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,173 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Reconcile.Core.Model;
+
+namespace Reconcile.Core.Reconciliation;
+
+/// <summary>
+/// Rung 4 (SUB_ACCOUNT / CONTRACT): candidates share the line's sub-account (or, when none does, its contract
+/// token), move money the same way and were booked within the timing window. Exactly one exact amount pairs;
+/// several exact amounts are AMBIGUOUS; no exact amount and a single candidate pairs (an AMOUNT_MISMATCH); no
+/// exact amount and several candidates falls through to rung 5. Lines choose in pool order. An entry an
+/// AMBIGUOUS line listed stays a candidate but cannot be paired: a line whose choice it is is AMBIGUOUS too.
+/// </summary>
+/// <remarks>
+/// Entries are chained per key (dictionary of first position + next[] array, no list per key); paired entries are
+/// unlinked while walking, so each chain walk costs the entries still open under that key.
+/// </remarks>
+internal static class SubAccountRung
+{
+    private enum Outcome
+    {
+        NoCandidate,
+        Decided,
+        FellThrough,
+    }
+
+    public static void Run(DayPool pool)
+    {
+        BankLine[] lines = pool.Lines;
+        bool any = false;
+        for (int i = 0; i < lines.Length && !any; i++)
+        {
+            any = pool.LineState[i] == ItemState.Open
+                && (!string.IsNullOrEmpty(lines[i].SubAccountNo) || !string.IsNullOrEmpty(lines[i].ContractNo));
+        }
+        if (!any)
+        {
+            return;
+        }
+
+        LedgerEntry[] entries = pool.Entries;
+        var bySub = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byContract = new Dictionary<string, int>(StringComparer.Ordinal);
+        var subNext = new int[entries.Length];
+        var contractNext = new int[entries.Length];
+        for (int e = entries.Length - 1; e >= 0; e--)
+        {
+            if (pool.EntryState[e] == ItemState.Open)
+            {
+                Link(bySub, subNext, entries[e].SubAccountNo, e);
+                Link(byContract, contractNext, entries[e].ContractNo, e);
+            }
+        }
+
+        var scratch = new Scratch();
+        for (int i = 0; i < lines.Length; i++)
+        {
+            if (pool.LineState[i] != ItemState.Open)
+            {
+                continue;
+            }
+            BankLine line = lines[i];
+            scratch.Rejected.Clear();
+            Outcome outcome = Outcome.NoCandidate;
+            if (!string.IsNullOrEmpty(line.SubAccountNo))
+            {
+                outcome = Decide(pool, i, bySub, subNext, line.SubAccountNo, MatchRule.SUB_ACCOUNT, scratch);
+            }
+            if (outcome == Outcome.NoCandidate && !string.IsNullOrEmpty(line.ContractNo))
+            {
+                outcome = Decide(pool, i, byContract, contractNext, line.ContractNo, MatchRule.CONTRACT, scratch);
+            }
+            if (outcome != Outcome.Decided)
+            {
+                foreach ((int entry, MatchRule rung, RejectReason reason) in scratch.Rejected)
+                {
+                    pool.Reject(i, entry, rung, reason);
+                }
+            }
+        }
+    }
+
+    private static Outcome Decide(DayPool pool, int line, Dictionary<string, int> first, int[] next, string key, MatchRule rung, Scratch scratch)
+    {
+        ref int link = ref CollectionsMarshal.GetValueRefOrNullRef(first, key);
+        if (Unsafe.IsNullRef(ref link))
+        {
+            return Outcome.NoCandidate;
+        }
+        BankLine bank = pool.Lines[line];
+        List<int> exact = scratch.Exact;
+        List<int> inexact = scratch.Inexact;
+        exact.Clear();
+        inexact.Clear();
+        while (link != -1)
+        {
+            int e = link;
+            ItemState state = pool.EntryState[e];
+            if (state is not (ItemState.Open or ItemState.Ambiguous))
+            {
+                link = next[e]; // paired on the way: unlink
+                continue;
+            }
+            LedgerEntry entry = pool.Entries[e];
+            if (entry.Direction != bank.Direction)
+            {
+                scratch.Rejected.Add((e, rung, RejectReason.Direction));
+            }
+            else if (!pool.WithinWindow(line, e))
+            {
+                scratch.Rejected.Add((e, rung, RejectReason.Window));
+            }
+            else
+            {
+                (entry.Amount == bank.Amount ? exact : inexact).Add(e);
+            }
+            link = ref next[e];
+        }
+
+        if (exact.Count >= 2)
+        {
+            pool.MarkAmbiguous(line, CollectionsMarshal.AsSpan(exact), [], rung, "same " + KeyName(rung) + ", direction and amount");
+            return Outcome.Decided;
+        }
+        List<int>? chosen = exact.Count == 1 ? exact : inexact.Count == 1 ? inexact : null;
+        if (chosen is not null)
+        {
+            int e = chosen[0];
+            if (pool.EntryState[e] == ItemState.Ambiguous)
+            {
+                pool.MarkAmbiguous(line, CollectionsMarshal.AsSpan(chosen), [], rung, "already a candidate of another AMBIGUOUS bank line");
+            }
+            else
+            {
+                pool.Pair(line, new ReadOnlySpan<int>(in e), rung);
+            }
+            return Outcome.Decided;
+        }
+        if (inexact.Count == 0)
+        {
+            return Outcome.NoCandidate;
+        }
+        foreach (int e in inexact)
+        {
+            scratch.Rejected.Add((e, rung, RejectReason.Amount));
+        }
+        return Outcome.FellThrough;
+    }
+
+    private static void Link(Dictionary<string, int> first, int[] next, string? key, int e)
+    {
+        if (string.IsNullOrEmpty(key))
+        {
+            next[e] = -1;
+            return;
+        }
+        ref int head = ref CollectionsMarshal.GetValueRefOrAddDefault(first, key, out bool exists);
+        next[e] = exists ? head : -1;
+        head = e;
+    }
+
+    private static string KeyName(MatchRule rung) => rung == MatchRule.SUB_ACCOUNT ? "sub-account" : "contract";
+
+    /// <summary>Lists reused across lines so that walking a chain allocates nothing.</summary>
+    private sealed class Scratch
+    {
+        public List<int> Exact { get; } = [];
+
+        public List<int> Inexact { get; } = [];
+
+        public List<(int Entry, MatchRule Rung, RejectReason Reason)> Rejected { get; } = [];
+    }
+}
