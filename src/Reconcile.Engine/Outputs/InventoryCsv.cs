@@ -1,0 +1,52 @@
+using CsvHelper;
+using Reconcile.Core.Reconciliation;
+
+namespace Reconcile.Engine.Outputs;
+
+/// <summary>Writes inventory.csv: the balance proof, one row per escrow account run, by (bank, escrow_type, escrow_account_no).</summary>
+public static class InventoryCsv
+{
+    public static readonly string[] Header =
+    [
+        "business_date", "bank", "escrow_type", "escrow_account_no", "bank_opening_balance", "bank_credits",
+        "bank_debits", "bank_closing_balance", "ledger_balance", "ledger_in_not_bank", "ledger_out_not_bank",
+        "bank_in_not_ledger", "bank_out_not_ledger", "adjusted_bank_balance", "adjusted_ledger_balance",
+        "unexplained_difference", "status",
+    ];
+
+    public static int Write(string path, IEnumerable<InventoryRow> inventory)
+    {
+        var rows = inventory.ToList();
+        rows.Sort((a, b) =>
+        {
+            int c = string.CompareOrdinal(a.Bank.ToString(), b.Bank.ToString());
+            if (c == 0) c = string.CompareOrdinal(a.Type.ToString(), b.Type.ToString());
+            if (c == 0) c = string.CompareOrdinal(a.AccountNo, b.AccountNo);
+            return c;
+        });
+        using CsvWriter w = OutputCsv.ToFile(path);
+        w.WriteHeader(Header);
+        foreach (InventoryRow r in rows)
+        {
+            w.Date(r.BusinessDate);
+            w.Text(r.Bank.ToString());
+            w.Text(r.Type.ToString());
+            w.Text(r.AccountNo);
+            w.Amount(r.BankOpening);
+            w.Amount(r.BankCredits);
+            w.Amount(r.BankDebits);
+            w.Amount(r.BankClosing);
+            w.Amount(r.LedgerBalance);
+            w.Amount(r.LedgerInNotBank);
+            w.Amount(r.LedgerOutNotBank);
+            w.Amount(r.BankInNotLedger);
+            w.Amount(r.BankOutNotLedger);
+            w.Amount(r.AdjustedBank);
+            w.Amount(r.AdjustedLedger);
+            w.Amount(r.Unexplained);
+            w.Text(r.Status.ToString());
+            w.EndRecord();
+        }
+        return rows.Count;
+    }
+}

@@ -1,0 +1,185 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Runtime.ExceptionServices;
+using System.Security.Cryptography;
+using System.Text;
+using Akka.Actor;
+using NodaTime;
+using NodaTime.Text;
+using Reconcile.Core.Model;
+using Reconcile.Core.Reconciliation;
+using Reconcile.Engine.Outputs;
+using Reconcile.Engine.Store;
+using Reconcile.Formats;
+
+namespace Reconcile.Engine.Pipeline;
+
+/// <summary>
+/// The daily job (`reconcile run`) for one business day D:
+/// <list type="number">
+/// <item>read accounts.csv and find the day's files (an input error stops the run here or in step 2);</item>
+/// <item>have the <see cref="JobCoordinator"/> refuse a gap, stream the inputs into the partitions, load the carried
+/// state and reconcile every account in scope;</item>
+/// <item>write the CSVs into a staging folder;</item>
+/// <item>commit the run atomically — unless the latest run of D with the same scope had the same inputs, in which
+/// case nothing new is stored and that run's id is reported;</item>
+/// <item>write summary.json and manifest.json and rename the staging folder to <c>&lt;out&gt;/&lt;D&gt;/</c>.</item>
+/// </list>
+/// Nothing is stored or published before every account is reconciled; a failure before the commit leaves the store and
+/// the output folder as they were.
+/// </summary>
+public sealed class DailyRun
+{
+    private readonly IActorRef _coordinator;
+    private readonly IReconcileStore _store;
+    private readonly IClock _clock;
+
+    public DailyRun(IActorRef coordinator, IReconcileStore store, IClock clock)
+    {
+        _coordinator = coordinator;
+        _store = store;
+        _clock = clock;
+    }
+
+    /// <summary>The engine's version for manifests and run records (the assembly's informational version).</summary>
+    public static string EngineVersion { get; } =
+        typeof(DailyRun).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+        ?? typeof(DailyRun).Assembly.GetName().Version?.ToString()
+        ?? "0.0.0";
+
+    /// <summary>
+    /// Runs the day. Throws <see cref="InputException"/> for input it cannot accept (or a day that would leave a gap),
+    /// with nothing stored or written.
+    /// </summary>
+    public async Task<RunOutcome> RunAsync(
+        RunRequest request,
+        IRunObserver? observer = null,
+        RunHooks? hooks = null,
+        CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        observer ??= NoRunObserver.Instance;
+        var elapsed = Stopwatch.StartNew();
+        Instant startedAt = _clock.GetCurrentInstant();
+
+        observer.PhaseStarted(RunPhase.Read);
+        var readClock = Stopwatch.StartNew();
+        InboxLayout layout = InboxLayout.Find(request.Inbox, request.BusinessDate);
+        Task<IReadOnlyDictionary<string, string>> hashing = Task.Run(() => InputHashes.Of(layout), ct);
+        AccountRegistry registry = AccountsReader.Read(layout.AccountsFile);
+        var plan = JobPlan.Create(layout, registry, request.Scope, new ReconcileOptions(request.TimingWindowDays));
+        long registryMs = readClock.ElapsedMilliseconds;
+
+        JobComputed job = await ComputeAsync(plan, observer, hooks, ct).ConfigureAwait(false);
+
+        observer.PhaseStarted(RunPhase.Proof);
+        var proofClock = Stopwatch.StartNew();
+        var (partitions, totals) = RunSummary.Figures(job.Counts, job.Results);
+        IReadOnlyDictionary<string, string> hashes = await hashing.ConfigureAwait(false);
+        IReadOnlyList<InputFile> inputs = Inputs(layout, job.Feed, hashes);
+        string inputsHash = InputHashes.Combine(inputs, request.TimingWindowDays);
+        long proofMs = proofClock.ElapsedMilliseconds;
+
+        var storeClock = Stopwatch.StartNew();
+        RunRecord? latest = await _store.LatestRunAsync(request.BusinessDate, request.Scope, ct).ConfigureAwait(false);
+        bool commit = latest is null || !string.Equals(latest.InputsHash, inputsHash, StringComparison.Ordinal);
+        string runId = commit ? RunId(request, inputsHash, latest?.RunId) : latest!.RunId;
+        long storeMs = job.Timings.StoreMs + storeClock.ElapsedMilliseconds;
+
+        observer.PhaseStarted(RunPhase.Write);
+        var writeClock = Stopwatch.StartNew();
+        using DayOutput output = DayOutput.Begin(request.OutRoot, request.BusinessDate);
+        output.WriteCsvs(request.BusinessDate, job.Results);
+        long writeMs = writeClock.ElapsedMilliseconds;
+
+        if (commit)
+        {
+            observer.PhaseStarted(RunPhase.Store);
+            storeClock.Restart();
+            var record = new RunRecord(
+                runId,
+                request.BusinessDate,
+                request.Scope,
+                inputsHash,
+                inputs,
+                EngineVersion,
+                startedAt,
+                _clock.GetCurrentInstant(),
+                job.Results.Select(r => r.Account.AccountNo).ToList());
+            await _store.CommitRunAsync(new RunCommit(record, job.Results), ct).ConfigureAwait(false);
+            storeMs += storeClock.ElapsedMilliseconds;
+        }
+
+        var summary = new RunSummary(
+            request.BusinessDate,
+            runId,
+            commit,
+            request.Scope,
+            request.TimingWindowDays,
+            partitions,
+            totals,
+            elapsed.ElapsedMilliseconds,
+            new PhaseTimings(registryMs + job.Timings.ReadMs, job.Timings.MatchMs, proofMs, storeMs, writeMs));
+        output.WriteSummary(summary);
+        var manifest = new RunManifest(
+            runId,
+            request.BusinessDate,
+            request.Scope,
+            request.TimingWindowDays,
+            commit,
+            inputsHash,
+            EngineVersion,
+            _store.Description,
+            inputs,
+            output.Written);
+        output.WriteManifest(manifest);
+        output.Publish();
+        return new RunOutcome(summary, manifest, output.FinalDirectory);
+    }
+
+    private async Task<JobComputed> ComputeAsync(JobPlan plan, IRunObserver observer, RunHooks? hooks, CancellationToken ct)
+    {
+        string jobId = "job-" + Guid.NewGuid().ToString("N");
+        object reply = await _coordinator.Ask<object>(new StartJob(jobId, plan, observer, hooks), ct).ConfigureAwait(false);
+        switch (reply)
+        {
+            case JobComputed computed:
+                return computed;
+            case JobFailed failed:
+                ExceptionDispatchInfo.Throw(failed.Error);
+                throw failed.Error; // not reached
+            default:
+                throw new InvalidOperationException($"unexpected reply from the coordinator: {reply}");
+        }
+    }
+
+    private static IReadOnlyList<InputFile> Inputs(InboxLayout layout, FeedReport feed, IReadOnlyDictionary<string, string> hashes)
+    {
+        var rows = new Dictionary<string, long>(StringComparer.Ordinal)
+        {
+            [layout.Relative(layout.AccountsFile)] = feed.AccountRows,
+            [layout.Relative(layout.LedgerFile)] = feed.LedgerRows,
+            [layout.Relative(layout.SubAccountsFile)] = feed.SubAccountRows,
+        };
+        foreach (StatementSummary s in feed.Statements)
+        {
+            rows[layout.Relative(s.File)] = s.LineCount;
+        }
+        return hashes
+            .OrderBy(h => h.Key, StringComparer.Ordinal)
+            .Select(h => new InputFile(h.Key, h.Value, rows.TryGetValue(h.Key, out long n) ? n : 0))
+            .ToList();
+    }
+
+    /// <summary>
+    /// A deterministic run id: "R-yyyyMMdd-" + 12 hex digits of SHA-256 over the day, the scope, the inputs hash and the
+    /// run it supersedes, so re-running the same inputs after a correction still gets a new id.
+    /// </summary>
+    public static string RunId(RunRequest request, string inputsHash, string? supersedes)
+    {
+        string day = LocalDatePattern.Iso.Format(request.BusinessDate);
+        string key = $"{day}|{request.Scope}|{inputsHash}|{supersedes ?? ""}";
+        string hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0, 6).ToLowerInvariant();
+        return $"R-{day.Replace("-", "", StringComparison.Ordinal)}-{hash}";
+    }
+}

@@ -1,0 +1,69 @@
+using NodaTime;
+using NodaTime.Text;
+using Reconcile.Core.Model;
+
+namespace Reconcile.Engine.Pipeline;
+
+/// <summary>
+/// The files of one business day in the inbox (FORMATS.md): <c>accounts.csv</c>, and under <c>&lt;yyyy-MM-dd&gt;/</c>
+/// <c>statements/*.csv</c>, <c>ledger.csv</c> and <c>subaccounts.csv</c>. Paths are as given (inbox joined with the
+/// file's place); <see cref="Relative"/> gives the inbox-relative form used in manifests and the inputs hash.
+/// </summary>
+public sealed record InboxLayout(
+    string Inbox,
+    LocalDate BusinessDate,
+    string DayFolder,
+    string AccountsFile,
+    IReadOnlyList<string> StatementFiles,
+    string LedgerFile,
+    string SubAccountsFile)
+{
+    /// <summary>Every input file: accounts, statements (by name), ledger, sub-accounts.</summary>
+    public IEnumerable<string> AllFiles => new[] { AccountsFile }.Concat(StatementFiles).Append(LedgerFile).Append(SubAccountsFile);
+
+    /// <summary>
+    /// Finds the day's files. A missing inbox, day folder, statements folder, accounts.csv, ledger.csv or
+    /// subaccounts.csv is an <see cref="InputException"/>. Statement files are the <c>*.csv</c> files of statements/,
+    /// ordinal by name; other files there are ignored.
+    /// </summary>
+    public static InboxLayout Find(string inbox, LocalDate businessDate)
+    {
+        string day = LocalDatePattern.Iso.Format(businessDate);
+        if (!Directory.Exists(inbox))
+        {
+            throw new InputException(inbox, 0, null, "the inbox folder does not exist");
+        }
+        string accounts = Path.Combine(inbox, "accounts.csv");
+        RequireFile(accounts, "the registry of escrow accounts");
+        string dayFolder = Path.Combine(inbox, day);
+        if (!Directory.Exists(dayFolder))
+        {
+            throw new InputException(dayFolder, 0, null, $"there is no inbox folder for {day}: expected {day}/statements/, {day}/ledger.csv and {day}/subaccounts.csv");
+        }
+        string statements = Path.Combine(dayFolder, "statements");
+        if (!Directory.Exists(statements))
+        {
+            throw new InputException(statements, 0, null, $"the folder of the bank statements of {day} is missing");
+        }
+        string ledger = Path.Combine(dayFolder, "ledger.csv");
+        RequireFile(ledger, $"the ledger export of {day}");
+        string subAccounts = Path.Combine(dayFolder, "subaccounts.csv");
+        RequireFile(subAccounts, $"the sub-account balances at the end of {day}");
+        var statementFiles = Directory.EnumerateFiles(statements)
+            .Where(f => f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+            .OrderBy(f => Path.GetFileName(f), StringComparer.Ordinal)
+            .ToList();
+        return new InboxLayout(inbox, businessDate, dayFolder, accounts, statementFiles, ledger, subAccounts);
+    }
+
+    /// <summary>The file's path relative to the inbox, with '/' separators: "2024-11-06/statements/ceb_1.csv".</summary>
+    public string Relative(string path) => Path.GetRelativePath(Inbox, path).Replace('\\', '/');
+
+    private static void RequireFile(string path, string what)
+    {
+        if (!File.Exists(path))
+        {
+            throw new InputException(path, 0, null, $"file not found: {what} is expected here");
+        }
+    }
+}
