@@ -8,7 +8,11 @@ public static class Program
     private static readonly (string Verb, string Usage, Func<CommandLine, int> Handler)[] Verbs =
     [
         // Each command adds its line here.
+        ("run", Commands.RunCommand.Usage, Commands.RunCommand.Run),
     ];
+
+    /// <summary>Options that take no value (every other --name takes the next argument as its value).</summary>
+    private static readonly IReadOnlySet<string> Switches = new HashSet<string>(StringComparer.Ordinal) { "plain" };
 
     public static int Main(string[] args)
     {
@@ -26,7 +30,7 @@ public static class Program
         int words = match.Verb.Split(' ').Length;
         try
         {
-            var cmd = new CommandLine(args.Skip(words));
+            var cmd = new CommandLine(args.Skip(words), Switches);
             return match.Handler(cmd);
         }
         catch (UsageException e)

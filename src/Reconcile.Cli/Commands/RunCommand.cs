@@ -1,0 +1,91 @@
+using System.Runtime.CompilerServices;
+using Akka.Actor;
+using NodaTime;
+using Reconcile.Cli.Rendering;
+using Reconcile.Core.Model;
+using Reconcile.Engine.Hosting;
+using Reconcile.Engine.Pipeline;
+using Reconcile.Engine.Store;
+using Spectre.Console;
+
+[assembly: InternalsVisibleTo("Reconcile.Cli.Tests")]
+
+namespace Reconcile.Cli.Commands;
+
+/// <summary>
+/// <c>reconcile run</c>: the daily job for one business day (CONTRACT.md). Starts the engine's host on the store, runs
+/// <see cref="DailyRun"/> with a live progress display on a terminal, prints the summary table and returns 0 (every
+/// account BALANCED) or 1 (an account UNBALANCED / MISSING_STATEMENT or with a BALANCE_BREAK). Input errors and a day
+/// that would leave a gap surface as <see cref="InputException"/>, which Program turns into exit 2.
+/// </summary>
+public static class RunCommand
+{
+    public const string Usage =
+        "run --inbox DIR --date yyyy-MM-dd [--out DIR] [--bank CEB|CITIC|PAB] [--type SECOND_HAND|RENOVATION] [--store PATH|CONNSTR] [--window N] [--plain]";
+
+    /// <summary>The switches (options without a value) of the verb.</summary>
+    public static readonly IReadOnlySet<string> Switches = new HashSet<string>(StringComparer.Ordinal) { "plain" };
+
+    /// <summary>Test-only fault injection for the run started on this async flow (see <see cref="RunHooks"/>).</summary>
+    internal static readonly AsyncLocal<RunHooks?> TestHooks = new();
+
+    public static int Run(CommandLine cmd)
+    {
+        ArgumentNullException.ThrowIfNull(cmd);
+        string inbox = cmd.Required("inbox");
+        LocalDate date = cmd.Date("date");
+        string outRoot = Path.GetFullPath(cmd.Optional("out") ?? "out");
+        Bank? bank = cmd.OptionalEnum<Bank>("bank");
+        EscrowType? type = cmd.OptionalEnum<EscrowType>("type");
+        StoreLocation store = StoreLocation.Parse(cmd.Optional("store"));
+        int window = cmd.Int("window", 1, min: 0);
+        bool plain = cmd.Switch("plain") || Console.IsOutputRedirected;
+        cmd.EnsureAllUsed();
+
+        var request = new RunRequest(Path.GetFullPath(inbox), date, outRoot, new RunScope(bank, type), window);
+        using var cancel = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            RunOutcome outcome = RunAsync(request, store, plain, TestHooks.Value, cancel.Token).GetAwaiter().GetResult();
+            return outcome.ExitCode == 0 ? ExitCodes.Ok : ExitCodes.Findings;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    private static async Task<RunOutcome> RunAsync(RunRequest request, StoreLocation location, bool plain, RunHooks? hooks, CancellationToken ct)
+    {
+        IClock clock = SystemClock.Instance;
+        IReconcileStore? store = null;
+        await using ReconcileHost host = await ReconcileHost
+            .StartAsync(location, clock, b => b.WithReconcilePipeline(() => store ?? throw new InvalidOperationException("the store is not open yet")), ct)
+            .ConfigureAwait(false);
+        store = host.Store;
+        IActorRef coordinator = await host.Registry.GetAsync<JobCoordinator>(ct).ConfigureAwait(false);
+        var run = new DailyRun(coordinator, store, clock);
+
+        RunOutcome outcome;
+        if (plain)
+        {
+            outcome = await run.RunAsync(request, null, hooks, ct).ConfigureAwait(false);
+            RunSummaryView.Render(Console.Out, null, outcome);
+        }
+        else
+        {
+            var observer = new RunProgressObserver();
+            outcome = await RunProgressDisplay
+                .ShowAsync(AnsiConsole.Console, observer, () => run.RunAsync(request, observer, hooks, ct))
+                .ConfigureAwait(false);
+            RunSummaryView.Render(Console.Out, AnsiConsole.Console, outcome);
+        }
+        return outcome;
+    }
+}
