@@ -1,0 +1,56 @@
+using NodaTime;
+using Reconcile.Engine.Store;
+using Spectre.Console;
+
+namespace Reconcile.Cli.Commands;
+
+/// <summary>A store opened for one command; disposing it closes the store.</summary>
+public interface IStoreSession : IAsyncDisposable
+{
+    IReconcileStore Store { get; }
+}
+
+/// <summary>
+/// What the discrepancies and export commands need from outside: the store (opened per command from
+/// <c>--store</c>), the clock, the console and the environment. The CLI uses the real ones; tests pass fakes.
+/// </summary>
+public sealed class StoreCommandContext
+{
+    /// <summary>Opens the store named by <c>--store</c> (null: RECONCILE_STORE, else reconcile.db).</summary>
+    public required Func<string?, IClock, CancellationToken, Task<IStoreSession>> OpenStore { get; init; }
+
+    public required IClock Clock { get; init; }
+
+    /// <summary>Tables and case views.</summary>
+    public required IAnsiConsole Console { get; init; }
+
+    /// <summary>Plain output: csv/json listings, confirmations.</summary>
+    public required TextWriter Out { get; init; }
+
+    /// <summary>Refusals and warnings.</summary>
+    public required TextWriter Error { get; init; }
+
+    public required Func<string, string?> Environment { get; init; }
+
+    /// <summary>Who acts when a command lets <c>--by</c> default (assign).</summary>
+    public required string CurrentUser { get; init; }
+
+    /// <summary>The CLI's context: the real store host, the system clock, the process console and environment.</summary>
+    public static StoreCommandContext ForProcess() => new()
+    {
+        OpenStore = HostedStoreSession.OpenAsync,
+        Clock = SystemClock.Instance,
+        Console = AnsiConsole.Console,
+        Out = System.Console.Out,
+        Error = System.Console.Error,
+        Environment = System.Environment.GetEnvironmentVariable,
+        CurrentUser = System.Environment.UserName,
+    };
+
+    /// <summary>Writes "reconcile VERB: message" to the error stream and returns exit code 2.</summary>
+    public int Refuse(string verb, string message)
+    {
+        Error.WriteLine($"reconcile {verb}: {message}");
+        return ExitCodes.Rejected;
+    }
+}

@@ -1,0 +1,53 @@
+using CsvHelper;
+using Reconcile.Core.Reconciliation;
+using Reconcile.Engine.Outputs;
+
+namespace Reconcile.Cli.Export;
+
+/// <summary>
+/// The inventory of a period as CSV: the columns and dialect of the run's inventory.csv (UTF-8 with BOM, two
+/// decimals, empty bank columns for MISSING_STATEMENT), rows by (business_date, bank, escrow_type, escrow_account_no).
+/// </summary>
+public static class InventoryCsvExport
+{
+    /// <summary>Writes the rows to <paramref name="path"/>; returns the number of rows.</summary>
+    public static int Write(string path, IEnumerable<InventoryRow> rows)
+    {
+        List<InventoryRow> sorted = InventoryOrder.Sort(rows);
+        using CsvWriter w = OutputCsv.ToFile(path);
+        w.WriteHeader(InventoryCsv.Header);
+        foreach (InventoryRow r in sorted)
+        {
+            w.Date(r.BusinessDate);
+            w.Text(r.Bank.ToString());
+            w.Text(r.Type.ToString());
+            w.Text(r.AccountNo);
+            w.Amount(r.BankOpening);
+            w.Amount(r.BankCredits);
+            w.Amount(r.BankDebits);
+            w.Amount(r.BankClosing);
+            w.Amount(r.LedgerBalance);
+            w.Amount(r.LedgerInNotBank);
+            w.Amount(r.LedgerOutNotBank);
+            w.Amount(r.BankInNotLedger);
+            w.Amount(r.BankOutNotLedger);
+            w.Amount(r.AdjustedBank);
+            w.Amount(r.AdjustedLedger);
+            w.Amount(r.Unexplained);
+            w.Text(r.Status.ToString());
+            w.EndRecord();
+        }
+        return sorted.Count;
+    }
+}
+
+/// <summary>The order of inventory rows over a period: (business_date, bank, escrow_type, escrow_account_no), ordinal.</summary>
+public static class InventoryOrder
+{
+    public static List<InventoryRow> Sort(IEnumerable<InventoryRow> rows) => rows
+        .OrderBy(r => r.BusinessDate)
+        .ThenBy(r => r.Bank.ToString(), StringComparer.Ordinal)
+        .ThenBy(r => r.Type.ToString(), StringComparer.Ordinal)
+        .ThenBy(r => r.AccountNo, StringComparer.Ordinal)
+        .ToList();
+}
