@@ -9,6 +9,14 @@ public static class Program
     [
         // Each command adds its line here.
         ("run", Commands.RunCommand.Usage, Commands.RunCommand.Run),
+        ("discrepancies list", Commands.DiscrepanciesCommand.ListUsage, Commands.DiscrepanciesCommand.List),
+        ("discrepancies show", Commands.DiscrepanciesCommand.ShowUsage, Commands.DiscrepanciesCommand.Show),
+        ("discrepancies assign", Commands.DiscrepanciesCommand.AssignUsage, Commands.DiscrepanciesCommand.Assign),
+        ("discrepancies comment", Commands.DiscrepanciesCommand.CommentUsage, Commands.DiscrepanciesCommand.Comment),
+        ("discrepancies resolve", Commands.DiscrepanciesCommand.ResolveUsage, Commands.DiscrepanciesCommand.Resolve),
+        ("discrepancies approve", Commands.DiscrepanciesCommand.ApproveUsage, Commands.DiscrepanciesCommand.Approve),
+        ("discrepancies reject", Commands.DiscrepanciesCommand.RejectUsage, Commands.DiscrepanciesCommand.Reject),
+        ("export inventory", Commands.ExportCommand.Usage, Commands.ExportCommand.Inventory),
     ];
 
     /// <summary>Options that take no value (every other --name takes the next argument as its value).</summary>

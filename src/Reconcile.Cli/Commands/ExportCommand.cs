@@ -19,6 +19,12 @@ public sealed class ExportCommand
         _ctx = context ?? throw new ArgumentNullException(nameof(context));
     }
 
+    public const string Usage = "export inventory --from yyyy-MM-dd --to yyyy-MM-dd --out DIR [--format csv|xlsx] [--store X]";
+
+    /// <summary>Program's entry point: runs against the process's store, clock and console.</summary>
+    public static int Inventory(CommandLine cmd) =>
+        new ExportCommand(StoreCommandContext.ForProcess()).InventoryAsync(cmd).GetAwaiter().GetResult();
+
     public static string FileName(LocalDate from, LocalDate to, string format) =>
         $"inventory_{LocalDatePattern.Iso.Format(from)}_{LocalDatePattern.Iso.Format(to)}.{format}";
 

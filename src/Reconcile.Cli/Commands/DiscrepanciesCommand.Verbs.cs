@@ -1,0 +1,30 @@
+namespace Reconcile.Cli.Commands;
+
+/// <summary>The entry points of Program's verb table: each runs against the process's store, clock and console.</summary>
+public sealed partial class DiscrepanciesCommand
+{
+    public const string ListUsage = "discrepancies list [--status open|resolved|all] [--bank B] [--type T] [--category C] [--min-age N] [--min-amount X] [--format table|csv|json] [--limit N] [--store X]";
+    public const string ShowUsage = "discrepancies show ID [--store X]";
+    public const string AssignUsage = "discrepancies assign ID --to NAME [--by NAME] [--store X]";
+    public const string CommentUsage = "discrepancies comment ID --text TEXT --by NAME [--store X]";
+    public const string ResolveUsage = "discrepancies resolve ID --reason BOOKED_IN_LEDGER|ADJUSTED|REFUNDED|RECOVERED|BANK_ERROR|FALSE_ALARM --note TEXT --by NAME [--approval-threshold X] [--store X]";
+    public const string ApproveUsage = "discrepancies approve ID --by NAME [--store X]";
+    public const string RejectUsage = "discrepancies reject ID --by NAME --note TEXT [--store X]";
+
+    public static int List(CommandLine cmd) => Invoke(c => c.ListAsync(cmd));
+
+    public static int Show(CommandLine cmd) => Invoke(c => c.ShowAsync(cmd));
+
+    public static int Assign(CommandLine cmd) => Invoke(c => c.AssignAsync(cmd));
+
+    public static int Comment(CommandLine cmd) => Invoke(c => c.CommentAsync(cmd));
+
+    public static int Resolve(CommandLine cmd) => Invoke(c => c.ResolveAsync(cmd));
+
+    public static int Approve(CommandLine cmd) => Invoke(c => c.ApproveAsync(cmd));
+
+    public static int Reject(CommandLine cmd) => Invoke(c => c.RejectAsync(cmd));
+
+    private static int Invoke(Func<DiscrepanciesCommand, Task<int>> command) =>
+        command(new DiscrepanciesCommand(StoreCommandContext.ForProcess())).GetAwaiter().GetResult();
+}
