@@ -53,6 +53,13 @@ public interface IReconcileStore
     /// <summary>The inventory rows of the latest run of each account and day in [from, to], with the runs that made them.</summary>
     Task<InventoryHistory> InventoryAsync(LocalDate from, LocalDate to, CancellationToken ct = default);
 
+    /// <summary>
+    /// Every committed run of the business days in [from, to], superseded ones included, in commit order.
+    /// (Added by the store; the default answers with the runs behind the inventory, for fakes that keep no more.)
+    /// </summary>
+    async Task<IReadOnlyList<RunRecord>> RunsAsync(LocalDate from, LocalDate to, CancellationToken ct = default) =>
+        (await InventoryAsync(from, to, ct).ConfigureAwait(false)).Runs;
+
     /// <summary>Walks the hash chain of run records and case events; names the first record that does not fit.</summary>
     Task<ChainReport> VerifyChainAsync(CancellationToken ct = default);
 }

@@ -255,6 +255,21 @@ public sealed class ReadModel
         return new InventoryHistory(rows, runs.Select(x => x.Run).ToList(), gaps);
     }
 
+    public IReadOnlyList<RunRecord> Runs(LocalDate from, LocalDate to)
+    {
+        using DbConnection c = _db.Open();
+        using DbCommand cmd = StoreDatabase.Command(
+            c, null, "SELECT record FROM rc_runs WHERE business_day >= @from AND business_day <= @to ORDER BY seq",
+            ("@from", StoreDatabase.Day(from)), ("@to", StoreDatabase.Day(to)));
+        using DbDataReader r = cmd.ExecuteReader();
+        var runs = new List<RunRecord>();
+        while (r.Read())
+        {
+            runs.Add(StoreJson.FromUtf8<RunRecord>((byte[])r.GetValue(0)));
+        }
+        return runs;
+    }
+
     /// <summary>The cases among <paramref name="caseIds"/> that exist.</summary>
     internal Dictionary<string, CaseRow> CaseRows(DbConnection c, DbTransaction? tx, IEnumerable<string> caseIds)
     {

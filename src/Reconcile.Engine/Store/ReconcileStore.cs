@@ -57,6 +57,9 @@ public sealed class ReconcileStore : IReconcileStore
     public Task<InventoryHistory> InventoryAsync(LocalDate from, LocalDate to, CancellationToken ct = default) =>
         Task.Run(() => _reads.Inventory(from, to), ct);
 
+    public Task<IReadOnlyList<RunRecord>> RunsAsync(LocalDate from, LocalDate to, CancellationToken ct = default) =>
+        Task.Run(() => _reads.Runs(from, to), ct);
+
     public Task<ChainReport> VerifyChainAsync(CancellationToken ct = default) =>
         Task.Run(() => ChainVerifier.Verify(_db, ct), ct);
 

@@ -1,3 +1,5 @@
+using Npgsql;
+
 namespace Reconcile.Engine.Store;
 
 public enum StoreKind
@@ -92,69 +94,49 @@ public sealed record StoreLocation(StoreKind Kind, string ConnectionString, stri
     private static bool IsUrl(string value) =>
         value.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>postgres://user:pass@host:port/db?sslmode=require → Npgsql keyword form.</summary>
+    /// <summary>postgres://user:pass@host:port/db?sslmode=require → Npgsql keyword form (values quoted as needed).</summary>
     private static string FromUrl(string url)
     {
         var uri = new Uri(url);
-        var parts = new List<string> { "Host=" + uri.Host };
+        var b = new NpgsqlConnectionStringBuilder { Host = uri.Host };
         if (uri.Port > 0)
         {
-            parts.Add("Port=" + uri.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            b.Port = uri.Port;
         }
         string db = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
         if (db.Length > 0)
         {
-            parts.Add("Database=" + db);
+            b.Database = db;
         }
         if (uri.UserInfo.Length > 0)
         {
             string[] userInfo = uri.UserInfo.Split(':', 2);
-            parts.Add("Username=" + Uri.UnescapeDataString(userInfo[0]));
+            b.Username = Uri.UnescapeDataString(userInfo[0]);
             if (userInfo.Length == 2)
             {
-                parts.Add("Password=" + Uri.UnescapeDataString(userInfo[1]));
+                b.Password = Uri.UnescapeDataString(userInfo[1]);
             }
         }
-        string query = uri.Query.TrimStart('?');
-        foreach (string kv in query.Split('&', StringSplitOptions.RemoveEmptyEntries))
+        foreach (string kv in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
         {
             string[] pair = kv.Split('=', 2);
             string key = Uri.UnescapeDataString(pair[0]);
-            string val = pair.Length == 2 ? Uri.UnescapeDataString(pair[1]) : "";
-            parts.Add((key.Equals("sslmode", StringComparison.OrdinalIgnoreCase) ? "SSL Mode" : key) + "=" + val);
+            b[key.Equals("sslmode", StringComparison.OrdinalIgnoreCase) ? "SSL Mode" : key] = pair.Length == 2 ? Uri.UnescapeDataString(pair[1]) : "";
         }
-        return string.Join(';', parts);
+        return b.ConnectionString;
     }
 
     private static string PostgresDescription(string connectionString)
     {
-        string host = "localhost";
-        string port = "5432";
-        string db = "";
-        foreach (string part in connectionString.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        try
         {
-            int eq = part.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0)
-            {
-                continue;
-            }
-            string key = part[..eq].Trim().ToLowerInvariant();
-            string val = part[(eq + 1)..].Trim();
-            switch (key)
-            {
-                case "host":
-                case "server":
-                    host = val;
-                    break;
-                case "port":
-                    port = val;
-                    break;
-                case "database":
-                case "db":
-                    db = val;
-                    break;
-            }
+            var b = new NpgsqlConnectionStringBuilder(connectionString);
+            string host = string.IsNullOrEmpty(b.Host) ? "localhost" : b.Host;
+            return $"postgresql://{host}:{b.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)}/{b.Database}";
         }
-        return $"postgresql://{host}:{port}/{db}";
+        catch (ArgumentException)
+        {
+            return "postgresql://(unreadable connection string)";
+        }
     }
 }
