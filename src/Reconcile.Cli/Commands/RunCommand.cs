@@ -43,6 +43,8 @@ public static class RunCommand
         cmd.EnsureAllUsed();
 
         var request = new RunRequest(Path.GetFullPath(inbox), date, outRoot, new RunScope(bank, type), window);
+        // A missing folder or file is reported before the store is even opened.
+        _ = InboxLayout.Find(request.Inbox, request.BusinessDate);
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {

@@ -1,0 +1,225 @@
+using System.Text.Json;
+using Reconcile.Engine.Pipeline;
+
+namespace Reconcile.Cli.Tests.Run;
+
+/// <summary>`reconcile run` end to end on the FORMATS.md examples: the real readers, core, store and outputs.</summary>
+public sealed class RunCommandTests : IDisposable
+{
+    private const string Day = ExampleInbox.Day;
+    private readonly RunWorkspace _ws = new();
+
+    public RunCommandTests() => ExampleInbox.Write(_ws.Inbox);
+
+    public void Dispose() => _ws.Dispose();
+
+    [Fact]
+    public void Balanced_day_exits_0_and_writes_the_six_files()
+    {
+        _ws.Run(Day).Should().Be(ExitCodes.Ok);
+
+        Directory.GetFiles(_ws.OutDay(Day)).Select(Path.GetFileName).Should().BeEquivalentTo(
+            "discrepancies.csv", "in_transit.csv", "matches.csv", "inventory.csv", "summary.json", "manifest.json");
+        _ws.Rows(Day, "inventory.csv").Select(r => (r[3], r[^2], r[^1])).Should().Equal(
+            (ExampleInbox.Ceb, "0.00", "BALANCED"),
+            (ExampleInbox.Citic, "0.00", "BALANCED"),
+            (ExampleInbox.Pab, "0.00", "BALANCED"));
+        _ws.Rows(Day, "discrepancies.csv").Should().ContainSingle().Which[5].Should().Be("STATUS_MISMATCH");
+        _ws.Rows(Day, "in_transit.csv").Select(r => r[9]).Should().Equal(
+            "C241106000577", "C241106000578", "S241106000921", "PA8831202411060100");
+        _ws.Rows(Day, "matches.csv").Select(r => (r[1], r[3])).Should().Equal(
+            ("PA8831202411060042", "PAYMENT_REF"), ("C241106000112", "BANK_SERIAL"), ("S241106001377", "PAYMENT_REF"));
+    }
+
+    [Fact]
+    public void Memo_starting_like_a_formula_is_written_with_a_leading_quote()
+    {
+        _ws.Run(Day).Should().Be(ExitCodes.Ok);
+
+        string inTransit = File.ReadAllText(Path.Combine(_ws.OutDay(Day), "in_transit.csv"));
+        inTransit.Should().Contain(",手续费 =跨行汇款手续费\r\n", "the cell starts with 手续费, not with =");
+        _ws.Rows(Day, "in_transit.csv").Should().OnlyContain(r => r.Length == 16);
+    }
+
+    [Fact]
+    public void Unbalanced_account_exits_1_and_the_proof_names_the_difference()
+    {
+        ExampleInbox.SubAccounts(_ws.Inbox, "12299999.00");
+
+        _ws.Run(Day).Should().Be(ExitCodes.Findings);
+
+        _ws.Rows(Day, "inventory.csv")[0].Should().Contain("1.00").And.Contain("UNBALANCED");
+        using JsonDocument summary = _ws.Json(Day, "summary.json");
+        summary.RootElement.GetProperty("totals").GetProperty("unbalanced_accounts").GetInt32().Should().Be(1);
+    }
+
+    [Fact]
+    public void Rerun_with_the_same_files_is_byte_identical_and_commits_nothing_new()
+    {
+        _ws.Run(Day).Should().Be(ExitCodes.Ok);
+        var first = _ws.Csvs(Day);
+        string firstRun = RunId();
+
+        _ws.Run(Day).Should().Be(ExitCodes.Ok);
+
+        var second = _ws.Csvs(Day);
+        second.Keys.Should().BeEquivalentTo(first.Keys);
+        foreach (var (name, bytes) in first)
+        {
+            second[name].Should().Equal(bytes, name);
+        }
+        RunId().Should().Be(firstRun);
+        using JsonDocument summary = _ws.Json(Day, "summary.json");
+        summary.RootElement.GetProperty("committed").GetBoolean().Should().BeFalse();
+    }
+
+    [Fact]
+    public void Corrected_files_supersede_the_earlier_run_of_the_day()
+    {
+        ExampleInbox.SubAccounts(_ws.Inbox, "1.00");
+        _ws.Run(Day).Should().Be(ExitCodes.Findings);
+        string wrong = RunId();
+
+        ExampleInbox.SubAccounts(_ws.Inbox, "12300000.00");
+        _ws.Run(Day).Should().Be(ExitCodes.Ok);
+
+        RunId().Should().NotBe(wrong);
+        using JsonDocument summary = _ws.Json(Day, "summary.json");
+        summary.RootElement.GetProperty("committed").GetBoolean().Should().BeTrue();
+    }
+
+    [Fact]
+    public void Bad_input_exits_2_naming_file_line_and_column_and_nothing_is_stored_or_written()
+    {
+        string ledger = _ws.InboxFile($"{Day}/ledger.csv");
+        File.WriteAllText(ledger, File.ReadAllText(ledger).Replace("DEPOSIT,300000.00", "DEPOSIT,3O0000.00", StringComparison.Ordinal));
+
+        var (exit, _, error) = _ws.RunProcess(Day);
+
+        exit.Should().Be(ExitCodes.Rejected);
+        error.Should().Contain("ledger.csv, line 2, column amount").And.Contain("Nothing of this run was stored or written.");
+        error.Should().NotContain("   at ", "no stack trace");
+        Directory.Exists(_ws.OutDay(Day)).Should().BeFalse();
+        NothingStaged().Should().BeTrue();
+
+        ExampleInbox.Write(_ws.Inbox);
+        _ws.Run(Day).Should().Be(ExitCodes.Ok);
+        using JsonDocument summary = _ws.Json(Day, "summary.json");
+        summary.RootElement.GetProperty("committed").GetBoolean().Should().BeTrue("the rejected run stored nothing");
+    }
+
+    [Fact]
+    public void A_day_after_a_gap_is_refused_with_exit_2()
+    {
+        _ws.Run(Day).Should().Be(ExitCodes.Ok);
+        string later = "2024-11-08";
+        CopyDay(Day, later);
+
+        var (exit, _, error) = _ws.RunProcess(later);
+
+        exit.Should().Be(ExitCodes.Rejected);
+        error.Should().Contain("run 2024-11-07 first");
+        Directory.Exists(_ws.OutDay(later)).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Crash_after_the_first_partition_exits_3_leaves_store_and_outputs_as_before_and_a_rerun_gives_the_same_bytes()
+    {
+        ExampleInbox.SubAccounts(_ws.Inbox, "1.00");
+        _ws.Run(Day).Should().Be(ExitCodes.Findings);
+        var before = _ws.Csvs(Day);
+        string beforeRun = RunId();
+        ExampleInbox.SubAccounts(_ws.Inbox, "12300000.00");
+
+        Commands.RunCommand.TestHooks.Value = new RunHooks((_, finished) =>
+        {
+            if (finished == 1)
+            {
+                throw new InvalidOperationException("simulated crash");
+            }
+        });
+        int crashed;
+        try
+        {
+            crashed = _ws.Run(Day);
+        }
+        finally
+        {
+            Commands.RunCommand.TestHooks.Value = null;
+        }
+
+        crashed.Should().Be(ExitCodes.Internal);
+        var after = _ws.Csvs(Day);
+        foreach (var (name, bytes) in before)
+        {
+            after[name].Should().Equal(bytes, name);
+        }
+        RunId().Should().Be(beforeRun);
+        NothingStaged().Should().BeTrue();
+
+        _ws.Run(Day).Should().Be(ExitCodes.Ok);
+        using (JsonDocument summary = _ws.Json(Day, "summary.json"))
+        {
+            summary.RootElement.GetProperty("committed").GetBoolean().Should().BeTrue("the crashed run committed nothing");
+        }
+        using var clean = new RunWorkspace();
+        ExampleInbox.Write(clean.Inbox);
+        clean.Run(Day).Should().Be(ExitCodes.Ok);
+        foreach (var (name, bytes) in clean.Csvs(Day))
+        {
+            _ws.Csvs(Day)[name].Should().Equal(bytes, name);
+        }
+    }
+
+    [Fact]
+    public void Bank_and_type_select_a_subset_of_the_accounts()
+    {
+        _ws.Run(Day, "--bank", "CITIC", "--type", "RENOVATION").Should().Be(ExitCodes.Ok);
+
+        _ws.Rows(Day, "inventory.csv").Select(r => r[3]).Should().Equal(ExampleInbox.Citic);
+        _ws.Rows(Day, "in_transit.csv").Should().OnlyContain(r => r[2] == "CITIC");
+        using JsonDocument summary = _ws.Json(Day, "summary.json");
+        summary.RootElement.GetProperty("partitions").GetArrayLength().Should().Be(1);
+        summary.RootElement.GetProperty("scope").GetProperty("bank").GetString().Should().Be("CITIC");
+    }
+
+    [Fact]
+    public void Plain_output_is_a_table_without_escape_codes_and_ends_with_the_exit_meaning()
+    {
+        var (exit, output, _) = _ws.RunProcess(Day, "--plain");
+
+        exit.Should().Be(ExitCodes.Ok);
+        output.Should().NotContain("\u001b[");
+        string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Should().Contain(l => l.StartsWith("Bank ", StringComparison.Ordinal) && l.Contains("Auto-match", StringComparison.Ordinal));
+        lines.Should().Contain(l => l.StartsWith("TOTAL ", StringComparison.Ordinal));
+        lines.Should().Contain(l => l.StartsWith("exit 0: every account is BALANCED", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Missing_date_is_a_usage_error()
+    {
+        Program.Main(["run", "--inbox", _ws.Inbox]).Should().Be(ExitCodes.Rejected);
+    }
+
+    private string RunId()
+    {
+        using JsonDocument manifest = _ws.Json(Day, "manifest.json");
+        return manifest.RootElement.GetProperty("run_id").GetString()!;
+    }
+
+    private bool NothingStaged() =>
+        !Directory.Exists(_ws.Out) || !Directory.EnumerateDirectories(_ws.Out, ".*").Any();
+
+    private void CopyDay(string from, string to)
+    {
+        string source = _ws.InboxFile(from);
+        string target = _ws.InboxFile(to);
+        foreach (string file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+        {
+            string dest = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(dest)!);
+            File.Copy(file, dest);
+        }
+    }
+}
