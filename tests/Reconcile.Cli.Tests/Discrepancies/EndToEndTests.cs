@@ -1,0 +1,213 @@
+using System.Text;
+using NodaTime;
+using Reconcile.Cli.Commands;
+using Reconcile.Cli.Tests.Run;
+using Spectre.Console;
+
+namespace Reconcile.Cli.Tests.Discrepancies;
+
+/// <summary>
+/// The real thing: `reconcile run` on the FORMATS.md example day (2024-11-06) and three quiet days after it, on an
+/// SQLite store; the discrepancies commands and the export against the same store.
+/// Day 11-07 makes the bank-only lines of 11-06 overdue (BANK_ONLY cases); on 11-08 the ledger books the CEB payout
+/// (PAY2024110600017), which clears its case by itself.
+/// </summary>
+public sealed class EndToEndTests : IDisposable
+{
+    private const string CebAccount = ExampleInbox.Ceb;
+    private readonly RunWorkspace _ws = new();
+    private readonly StringWriter _out = new();
+    private readonly StringWriter _err = new();
+    private readonly FixedClock _clock = new(Instant.FromUtc(2024, 11, 9, 2, 0));
+
+    public void Dispose() => _ws.Dispose();
+
+    [Fact]
+    public void Cases_clear_by_themselves_resolve_through_maker_checker_and_leave_the_next_run()
+    {
+        ExampleInbox.Write(_ws.Inbox);
+        _ws.Run("2024-11-06").Should().Be(0);
+        QuietDay("2024-11-07", ledgerRows: "", cebSubAccount: "12300000.00");
+        _ws.Run("2024-11-07").Should().Be(0);
+        QuietDay(
+            "2024-11-08",
+            ledgerRows: "L000004,ORD24110800001,JG2024110600031,CEB-JG2024110600031,CEB,38450188000123456,SECOND_HAND,WITHDRAWAL,250000.00,SUCCESS,2024-11-08T09:00:00+08:00,2024-11-08T09:00:00+08:00,2024-11-08,PAY2024110600017,,李四,6217000010012345678,,放款补录\n",
+            cebSubAccount: "12050000.00");
+        _ws.Run("2024-11-08").Should().Be(0);
+
+        // The payout cleared by itself; the fee (20.00), CITIC's deposit (58,000.00) and PAB's interest (12.34) are open.
+        Dictionary<string, string[]> all = List("--status", "all");
+        string payout = Find(all, "CEB", "BANK_ONLY", "250000.00");
+        string fee = Find(all, "CEB", "BANK_ONLY", "20.00");
+        string deposit = Find(all, "CITIC", "BANK_ONLY", "58000.00");
+        string interest = Find(all, "PAB", "BANK_ONLY", "12.34");
+        all[payout][13].Should().Be("AUTO_CLEARED");
+        new[] { fee, deposit, interest }.Should().OnlyContain(id => all[id][13] == "OPEN");
+        List().Keys.Should().NotContain(payout);
+
+        Command(c => c.ShowAsync(Args(payout))).Should().Be(0);
+        _out.ToString().Should().Contain("AUTO_CLEARED").And.Contain("RAISED").And.Contain("business day 2024-11-08");
+        Command(c => c.ResolveAsync(Args(payout, "--reason", "ADJUSTED", "--note", "n", "--by", "zhang"))).Should().Be(2);
+        _err.ToString().Should().Contain($"case {payout} cleared by itself");
+
+        // Below the threshold: at once. At or above it: a second person.
+        Command(c => c.ResolveAsync(Args(interest, "--reason", "BOOKED_IN_LEDGER", "--note", "补单 结息", "--by", "zhang"))).Should().Be(0);
+        Command(c => c.ResolveAsync(Args(fee, "--reason", "FALSE_ALARM", "--note", "not a fee", "--by", "zhang"))).Should().Be(0);
+        Command(c => c.ResolveAsync(Args(deposit, "--reason", "ADJUSTED", "--note", "调账", "--by", "zhang"))).Should().Be(0);
+        List()[deposit][13].Should().Be("PENDING_APPROVAL");
+        Command(c => c.ApproveAsync(Args(deposit, "--by", "zhang"))).Should().Be(2);
+        Command(c => c.ApproveAsync(Args(deposit, "--by", "li"))).Should().Be(0);
+        Dictionary<string, string[]> resolved = List("--status", "resolved");
+        resolved.Keys.Should().Contain([payout, interest, fee, deposit]);
+        resolved[deposit][13].Should().Be("RESOLVED");
+
+        // The next run lists none of them. BOOKED_IN_LEDGER and ADJUSTED keep their amounts in the proof, so PAB and
+        // CITIC still balance; FALSE_ALARM keeps nothing, so the 20.00 the bank really took shows as unexplained.
+        QuietDay("2024-11-09", ledgerRows: "", cebSubAccount: "12050000.00");
+        _ws.Run("2024-11-09").Should().Be(1);
+        string discrepancies = File.ReadAllText(Path.Combine(_ws.OutDay("2024-11-09"), "discrepancies.csv"));
+        discrepancies.Should().NotContainAny(payout, fee, deposit, interest);
+        string[] inventory = File.ReadAllLines(Path.Combine(_ws.OutDay("2024-11-09"), "inventory.csv"));
+        inventory.Single(l => l.Contains(CebAccount, StringComparison.Ordinal)).Should().EndWith(",-20.00,UNBALANCED");
+        inventory.Single(l => l.Contains(ExampleInbox.Citic, StringComparison.Ordinal)).Should().EndWith(",0.00,BALANCED");
+        inventory.Single(l => l.Contains(ExampleInbox.Pab, StringComparison.Ordinal)).Should().EndWith(",0.00,BALANCED");
+    }
+
+    [Fact]
+    public void Export_of_stored_runs_names_the_gap_and_repeats_byte_for_byte()
+    {
+        ExampleInbox.Write(_ws.Inbox);
+        _ws.Run("2024-11-06").Should().Be(0);
+        QuietDay("2024-11-07", ledgerRows: "", cebSubAccount: "12300000.00");
+        _ws.Run("2024-11-07").Should().Be(0);
+        string first = Path.Combine(_ws.Root, "export1");
+        string second = Path.Combine(_ws.Root, "export2");
+
+        foreach (string dir in new[] { first, second })
+        {
+            foreach (string format in new[] { "csv", "xlsx" })
+            {
+                Command(c => new ExportCommand(Context()).InventoryAsync(Args("--from", "2024-11-05", "--to", "2024-11-07", "--out", Path.Combine(dir, format), "--format", format)))
+                    .Should().Be(0);
+            }
+        }
+
+        _err.ToString().Should().Contain("gaps: no run for 2024-11-05");
+        foreach (string format in new[] { "csv", "xlsx" })
+        {
+            string name = $"inventory_2024-11-05_2024-11-07.{format}";
+            File.ReadAllBytes(Path.Combine(second, format, name)).Should().Equal(File.ReadAllBytes(Path.Combine(first, format, name)));
+            File.ReadAllBytes(Path.Combine(second, format, "manifest.json")).Should().Equal(File.ReadAllBytes(Path.Combine(first, format, "manifest.json")));
+        }
+        string[] csv = File.ReadAllLines(Path.Combine(first, "csv", "inventory_2024-11-05_2024-11-07.csv"));
+        csv.Should().HaveCount(1 + 6);
+        csv.Skip(1).Should().OnlyContain(l => l.EndsWith(",BALANCED", StringComparison.Ordinal));
+        csv.Skip(1).Select(l => l[..10]).Should().Equal("2024-11-06", "2024-11-06", "2024-11-06", "2024-11-07", "2024-11-07", "2024-11-07");
+        string runDay = File.ReadAllText(Path.Combine(_ws.OutDay("2024-11-06"), "inventory.csv"));
+        runDay.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Should().Equal(csv.Skip(1).Take(3), "the export repeats the run's own rows");
+        File.ReadAllText(Path.Combine(first, "xlsx", "manifest.json")).Should().Contain("\"days_without_run\": [\n    \"2024-11-05\"\n  ]");
+    }
+
+    private StoreCommandContext Context()
+    {
+        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(_out),
+        });
+        console.Profile.Width = 240;
+        return new StoreCommandContext
+        {
+            OpenStore = (_, clock, ct) => HostedStoreSession.OpenAsync(_ws.Store, clock, ct),
+            Clock = _clock,
+            Console = console,
+            Out = _out,
+            Error = _err,
+            Environment = _ => null,
+            CurrentUser = "tester",
+        };
+    }
+
+    private int Command(Func<DiscrepanciesCommand, Task<int>> run)
+    {
+        _clock.Now = _clock.Now.Plus(Duration.FromMinutes(1));
+        try
+        {
+            return run(new DiscrepanciesCommand(Context())).GetAwaiter().GetResult();
+        }
+        catch (UsageException e)
+        {
+            _err.WriteLine(e.Message);
+            return ExitCodes.Rejected;
+        }
+    }
+
+    private static CommandLine Args(params string[] args) => new(args);
+
+    /// <summary>`discrepancies list --format csv` as id → fields (naive split: the example's details hold no commas).</summary>
+    private Dictionary<string, string[]> List(params string[] filter)
+    {
+        var writer = new StringWriter();
+        StoreCommandContext ctx = Context();
+        var command = new DiscrepanciesCommand(new StoreCommandContext
+        {
+            OpenStore = ctx.OpenStore,
+            Clock = ctx.Clock,
+            Console = ctx.Console,
+            Out = writer,
+            Error = ctx.Error,
+            Environment = ctx.Environment,
+            CurrentUser = ctx.CurrentUser,
+        });
+        command.ListAsync(Args(["--format", "csv", .. filter])).GetAwaiter().GetResult().Should().Be(0);
+        return writer.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(l => l.Split(','))
+            .ToDictionary(f => f[0], StringComparer.Ordinal);
+    }
+
+    private static string Find(Dictionary<string, string[]> cases, string bank, string category, string bankAmount) =>
+        cases.Values.Single(f => f[1] == bank && f[4] == category && f[6] == bankAmount)[0];
+
+    /// <summary>A day on which no account moves money: statements with no rows, the given ledger rows and balances.</summary>
+    private void QuietDay(string day, string ledgerRows, string cebSubAccount)
+    {
+        string folder = Path.Combine(_ws.Inbox, day);
+        string statements = Path.Combine(folder, "statements");
+        Directory.CreateDirectory(statements);
+        string compact = day.Replace("-", "", StringComparison.Ordinal);
+        File.WriteAllBytes(Path.Combine(statements, "ceb.csv"), Encoding.GetEncoding("GB18030").GetBytes($"""
+            中国光大银行对公账户交易明细
+            账号：,{CebAccount}
+            账户名称：,某某经纪有限公司二手房资金监管专户
+            查询期间：,{day},至,{day}
+            期初余额：,"12,049,980.00"
+            交易日期,交易时间,借方发生额,贷方发生额,账户余额,对方账号,对方名称,对方银行,摘要,用途,凭证号,流水号
+            合计,,0.00,0.00,,,,,,,,
+            借方笔数：,0,贷方笔数：,0
+
+            """.ReplaceLineEndings("\r\n")));
+        File.WriteAllBytes(Path.Combine(statements, "citic.csv"), Encoding.GetEncoding("GB18030").GetBytes($"""
+            账号,交易日期,交易时间,柜员交易号,总交易流水号,附属账号,借贷标识,交易金额,账户余额,对方账号,对方户名,对方开户行,摘要,附言,起息日,客户流水号,冲正流水号
+            {ExampleInbox.Citic},{compact},000000,,,,,,8828000.00,,,,上日余额,,,,
+            {ExampleInbox.Citic},{compact},235959,,,,,,8828000.00,,,,本日余额,,,,
+
+            """.ReplaceLineEndings("\r\n")));
+        File.WriteAllText(Path.Combine(statements, $"PAB_{ExampleInbox.Pab}_{compact}.csv"), """
+            交易时间,记账日期,账号,核心唯一流水号,交易流水号,业务流水号,见证子账户,交易网会员代码,交易金额(分),账户余额(分),对方账号,对方户名,对方账号开户行,摘要,交易用途
+            #汇总,笔数,0,净额(分),0,期末余额(分),2500001234
+
+            """.ReplaceLineEndings("\n"), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        File.WriteAllText(Path.Combine(folder, "ledger.csv"),
+            "entry_id,order_id,contract_no,sub_account_no,bank,escrow_account_no,escrow_type,direction,amount,status,created_at,settled_at,accounting_date,payment_ref,bank_serial,counterparty_name,counterparty_account,batch_id,remark\n" + ledgerRows);
+        File.WriteAllText(Path.Combine(folder, "subaccounts.csv"), $"""
+            sub_account_no,contract_no,bank,escrow_account_no,escrow_type,balance,status
+            CEB-JG2024110600031,JG2024110600031,CEB,{CebAccount},SECOND_HAND,{cebSubAccount},OPEN
+            8110701234500007,ZX2024010045,CITIC,{ExampleInbox.Citic},RENOVATION,8800000.00,OPEN
+            15000000100987,JG2024091203,PAB,{ExampleInbox.Pab},SECOND_HAND,25000000.00,OPEN
+
+            """.ReplaceLineEndings("\n"));
+    }
+}
