@@ -17,9 +17,8 @@ public static class AccountReconciler
 
         DayPool pool = DayPool.Create(input);
         Reversals.Apply(pool);
-        BankDuplicates.Apply(pool);
         LedgerKeys keys = LedgerDuplicates.Apply(pool);
-        BankSerialRung.Run(pool, keys);
+        BankSerialRung.Run(pool, keys); // also the duplicate bank serials, in the same pass
         PaymentRefRung.Run(pool, keys);
         BatchRung.Run(pool);
         SubAccountRung.Run(pool);
@@ -44,12 +43,11 @@ public static class AccountReconciler
         discrepancies.AddRange(standing);
         discrepancies.Sort(ResultOrder.Findings);
         closed.InTransit.Sort(ResultOrder.InTransit);
-        pool.Matches.Sort(ResultOrder.Matches);
 
         return new AccountDayResult(
             input.Account,
             input.BusinessDate,
-            pool.Matches,
+            pool.SortedMatches(),
             discrepancies,
             closed.InTransit,
             closed.Cleared,

@@ -48,8 +48,12 @@ internal static class DayClose
         for (int e = 0; e < pool.Entries.Length; e++)
         {
             ItemState state = pool.EntryState[e];
+            if (state is not (ItemState.Open or ItemState.Ambiguous))
+            {
+                continue;
+            }
             LedgerEntry entry = pool.Entries[e];
-            if (state is not (ItemState.Open or ItemState.Ambiguous) || !entry.IsBooked)
+            if (!entry.IsBooked)
             {
                 continue;
             }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using NodaTime;
 using Reconcile.Core.Model;
 
@@ -32,6 +33,7 @@ internal sealed class DayPool
     /// <summary>An AMBIGUOUS finding or a BANK_ONLY's rejected candidates list at most this many items.</summary>
     public const int MaxListed = 20;
 
+    private readonly MatchRecord?[] _matchByLine;
     private Dictionary<int, List<Candidate>>? _rejected;
     private Dictionary<int, string>? _ambiguousIdByLine;
 
@@ -44,63 +46,90 @@ internal sealed class DayPool
         CarriedLineItems = carriedLines;
         CarriedEntryItems = carriedEntries;
 
-        int lineCount = carriedLines.Length + input.BankLines.Count;
+        // One pass per side over the caller's objects (each pass over them is a cache miss per item): copy, check
+        // the account, note the keys and day numbers, and check the order; sort only when it is not already sorted.
+        ReadOnlySpan<BankLine> todayLines = Span(input.BankLines);
+        int lineCount = carriedLines.Length + todayLines.Length;
         Lines = new BankLine[lineCount];
         LineFirstSeen = new LocalDate[lineCount];
         LineDay = new int[lineCount];
         LineState = new ItemState[lineCount];
+        var days = new DayNumbers();
         for (int i = 0; i < carriedLines.Length; i++)
         {
-            Lines[i] = carriedLines[i].BankLine!;
+            BankLine line = carriedLines[i].BankLine!;
+            Lines[i] = line;
             LineFirstSeen[i] = carriedLines[i].FirstSeen;
+            LineDay[i] = days.Of(line.BookingDate);
+            HasReversals |= line.ReversalOf is not null;
         }
-        for (int i = 0; i < input.BankLines.Count; i++)
+        bool sorted = true;
+        for (int i = 0; i < todayLines.Length; i++)
         {
-            BankLine line = input.BankLines[i];
+            BankLine line = todayLines[i];
             if (!string.Equals(line.AccountNo, Account.AccountNo, StringComparison.Ordinal))
             {
                 throw new ArgumentException(
                     $"bank line {line.Serial} ({line.Source}) belongs to account {line.AccountNo}, not {Account.AccountNo}",
                     nameof(input));
             }
-            Lines[carriedLines.Length + i] = line;
-            LineFirstSeen[carriedLines.Length + i] = input.BusinessDate;
+            int at = carriedLines.Length + i;
+            Lines[at] = line;
+            LineFirstSeen[at] = input.BusinessDate;
+            LineDay[at] = days.Of(line.BookingDate);
+            HasReversals |= line.ReversalOf is not null;
+            sorted = sorted && (i == 0 || PoolOrder.CompareToday(todayLines[i - 1], line) <= 0);
         }
-        PoolOrder.SortToday(Lines, carriedLines.Length);
-        for (int i = 0; i < lineCount; i++)
+        if (!sorted)
         {
-            LineDay[i] = DayNumber(Lines[i].BookingDate);
+            PoolOrder.SortToday(Lines, carriedLines.Length);
+            for (int i = carriedLines.Length; i < lineCount; i++)
+            {
+                LineDay[i] = days.Of(Lines[i].BookingDate);
+            }
         }
 
-        int entryCount = carriedEntries.Length + input.LedgerEntries.Count;
+        ReadOnlySpan<LedgerEntry> todayEntries = Span(input.LedgerEntries);
+        int entryCount = carriedEntries.Length + todayEntries.Length;
         Entries = new LedgerEntry[entryCount];
         EntryFirstSeen = new LocalDate[entryCount];
         EntryDay = new int[entryCount];
         EntryState = new ItemState[entryCount];
         for (int i = 0; i < carriedEntries.Length; i++)
         {
-            Entries[i] = carriedEntries[i].Entry!;
+            LedgerEntry entry = carriedEntries[i].Entry!;
+            Entries[i] = entry;
             EntryFirstSeen[i] = carriedEntries[i].FirstSeen;
+            EntryDay[i] = days.Of(entry.AccountingDate);
+            CountKeys(entry);
         }
-        for (int i = 0; i < input.LedgerEntries.Count; i++)
+        sorted = true;
+        for (int i = 0; i < todayEntries.Length; i++)
         {
-            LedgerEntry entry = input.LedgerEntries[i];
+            LedgerEntry entry = todayEntries[i];
             if (!string.Equals(entry.EscrowAccountNo, Account.AccountNo, StringComparison.Ordinal))
             {
                 throw new ArgumentException(
                     $"ledger entry {entry.EntryId} ({entry.Source}) belongs to account {entry.EscrowAccountNo}, not {Account.AccountNo}",
                     nameof(input));
             }
-            Entries[carriedEntries.Length + i] = entry;
-            EntryFirstSeen[carriedEntries.Length + i] = input.BusinessDate;
+            int at = carriedEntries.Length + i;
+            Entries[at] = entry;
+            EntryFirstSeen[at] = input.BusinessDate;
+            EntryDay[at] = days.Of(entry.AccountingDate);
+            CountKeys(entry);
+            sorted = sorted && (i == 0 || PoolOrder.CompareById(todayEntries[i - 1], entry) <= 0);
         }
-        PoolOrder.SortToday(Entries, carriedEntries.Length);
-        for (int i = 0; i < entryCount; i++)
+        if (!sorted)
         {
-            EntryDay[i] = DayNumber(Entries[i].AccountingDate);
+            PoolOrder.SortToday(Entries, carriedEntries.Length);
+            for (int i = carriedEntries.Length; i < entryCount; i++)
+            {
+                EntryDay[i] = days.Of(Entries[i].AccountingDate);
+            }
         }
 
-        Matches = new List<MatchRecord>(Math.Min(lineCount, entryCount) + 4);
+        _matchByLine = new MatchRecord?[lineCount];
     }
 
     public EscrowAccount Account { get; }
@@ -128,6 +157,9 @@ internal sealed class DayPool
 
     public int CarriedLineCount => CarriedLineItems.Length;
 
+    /// <summary>Whether any line names a line it reverses (so the reversal step has work).</summary>
+    public bool HasReversals { get; }
+
     /// <summary>Ledger entries in pool order: the first <see cref="CarriedEntryCount"/> were carried.</summary>
     public LedgerEntry[] Entries { get; }
 
@@ -143,8 +175,14 @@ internal sealed class DayPool
 
     public int CarriedEntryCount => CarriedEntryItems.Length;
 
-    /// <summary>Pairs and reversals made today.</summary>
-    public List<MatchRecord> Matches { get; }
+    /// <summary>How many entries carry a bank_serial (to size the rung 1 map).</summary>
+    public int EntriesWithSerial { get; private set; }
+
+    /// <summary>How many entries carry a payment_ref (to size the rung 2 map).</summary>
+    public int EntriesWithRef { get; private set; }
+
+    /// <summary>Pairs and reversals made so far today.</summary>
+    public int MatchCount { get; private set; }
 
     /// <summary>Standing findings found today (DUPLICATE and the findings on pairs).</summary>
     public List<Discrepancy> Standing { get; } = [];
@@ -193,6 +231,38 @@ internal sealed class DayPool
 
     public static int DayNumber(LocalDate date) => date.ToDateOnly().DayNumber;
 
+    private static ReadOnlySpan<T> Span<T>(IReadOnlyList<T> items) => items switch
+    {
+        T[] array => array,
+        List<T> list => CollectionsMarshal.AsSpan(list),
+        _ => items.ToArray(),
+    };
+
+    private void CountKeys(LedgerEntry entry)
+    {
+        EntriesWithSerial += string.IsNullOrEmpty(entry.BankSerial) ? 0 : 1;
+        EntriesWithRef += string.IsNullOrEmpty(entry.PaymentRef) ? 0 : 1;
+    }
+
+    /// <summary>Day numbers of a run of dates that mostly repeat (one statement day, one ledger day).</summary>
+    private struct DayNumbers
+    {
+        private LocalDate _last;
+        private int _lastDay;
+        private bool _any;
+
+        public int Of(LocalDate date)
+        {
+            if (!_any || date != _last)
+            {
+                _last = date;
+                _lastDay = DayNumber(date);
+                _any = true;
+            }
+            return _lastDay;
+        }
+    }
+
     public bool IsCarriedLine(int line) => line < CarriedLineItems.Length;
 
     public bool IsCarriedEntry(int entry) => entry < CarriedEntryItems.Length;
@@ -221,8 +291,41 @@ internal sealed class DayPool
             Array.Sort(ids, StringComparer.Ordinal);
         }
         BankLine bank = Lines[line];
-        Matches.Add(new MatchRecord(Account.AccountNo, bank.Serial, ids, carried ? MatchRule.CARRIED : rung, bank.Amount));
+        AddMatch(line, new MatchRecord(Account.AccountNo, bank.Serial, ids, carried ? MatchRule.CARRIED : rung, bank.Amount));
         PairFindings.Check(this, line, entries, rung, ids);
+    }
+
+    /// <summary>Records the match made for a line (for a reversal pair: at the original line).</summary>
+    public void AddMatch(int line, MatchRecord match)
+    {
+        _matchByLine[line] = match;
+        MatchCount++;
+    }
+
+    /// <summary>
+    /// Today's matches in the order of RULES.md. Collected in pool order, which is already that order when the bank's
+    /// serials grow through its statements (they do at all three banks), so the sort is then skipped.
+    /// </summary>
+    public MatchRecord[] SortedMatches()
+    {
+        var matches = new MatchRecord[MatchCount];
+        int count = 0;
+        bool sorted = true;
+        string? previous = null;
+        foreach (MatchRecord? match in _matchByLine)
+        {
+            if (match is not null)
+            {
+                matches[count++] = match;
+                sorted = sorted && (previous is null || string.CompareOrdinal(previous, match.BankSerial) < 0);
+                previous = match.BankSerial;
+            }
+        }
+        if (!sorted)
+        {
+            PoolOrder.SortByKey(matches, 0, m => m.BankSerial, ResultOrder.Matches);
+        }
+        return matches;
     }
 
     /// <summary>

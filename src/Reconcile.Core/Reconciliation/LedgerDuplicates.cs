@@ -12,15 +12,9 @@ internal static class LedgerDuplicates
     public static LedgerKeys Apply(DayPool pool)
     {
         LedgerEntry[] entries = pool.Entries;
-        int serials = 0;
-        int refs = 0;
-        foreach (LedgerEntry entry in entries)
-        {
-            serials += string.IsNullOrEmpty(entry.BankSerial) ? 0 : 1;
-            refs += string.IsNullOrEmpty(entry.PaymentRef) ? 0 : 1;
-        }
-        var bySerial = new Dictionary<string, int>(serials, StringComparer.Ordinal);
-        var byRef = new Dictionary<string, int>(refs, StringComparer.Ordinal);
+        // Rung 1 adds the lines' serials to the same map (duplicate bank serials): sized for both.
+        var bySerial = new Dictionary<string, int>(pool.EntriesWithSerial + pool.Lines.Length, StringComparer.Ordinal);
+        var byRef = new Dictionary<string, int>(pool.EntriesWithRef, StringComparer.Ordinal);
 
         int[]? order = pool.CarriedEntryCount == 0 ? null : MergedIdOrder(pool);
         string? previousId = null;

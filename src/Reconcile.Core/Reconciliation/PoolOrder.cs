@@ -34,19 +34,66 @@ internal static class PoolOrder
     public static void SortToday(BankLine[] lines, int start) => SortTail(lines, start, TodayLines);
 
     /// <summary>Sorts today's entries (the part of the array from <paramref name="start"/>), unless already sorted.</summary>
-    public static void SortToday(LedgerEntry[] entries, int start) => SortTail(entries, start, ById);
+    public static void SortToday(LedgerEntry[] entries, int start) => SortByKey(entries, start, e => e.EntryId, ById);
+
+    /// <summary>
+    /// Sorts <paramref name="items"/> from <paramref name="start"/> by <paramref name="order"/>, whose first criterion
+    /// is the ordinal <paramref name="key"/>: nothing to do when already sorted; otherwise a key-array sort, then
+    /// runs of equal keys by the full order.
+    /// </summary>
+    public static void SortByKey<T>(T[] items, int start, Func<T, string> key, IComparer<T> order)
+    {
+        if (IsSorted(items, start, order))
+        {
+            return;
+        }
+        Span<T> tail = items.AsSpan(start);
+        var keys = new string[tail.Length];
+        for (int i = 0; i < keys.Length; i++)
+        {
+            keys[i] = key(tail[i]);
+        }
+        keys.AsSpan().Sort(tail, StringComparer.Ordinal);
+        for (int from = 0; from < keys.Length;)
+        {
+            int to = from + 1;
+            while (to < keys.Length && string.Equals(keys[to], keys[from], StringComparison.Ordinal))
+            {
+                to++;
+            }
+            if (to - from > 1)
+            {
+                tail[from..to].Sort(order);
+            }
+            from = to;
+        }
+    }
 
     private static void SortTail<T>(T[] items, int start, IComparer<T> order)
+    {
+        if (!IsSorted(items, start, order))
+        {
+            Array.Sort(items, start, items.Length - start, order);
+        }
+    }
+
+    private static bool IsSorted<T>(T[] items, int start, IComparer<T> order)
     {
         for (int i = start + 1; i < items.Length; i++)
         {
             if (order.Compare(items[i - 1], items[i]) > 0)
             {
-                Array.Sort(items, start, items.Length - start, order);
-                return;
+                return false;
             }
         }
+        return true;
     }
+
+    /// <summary>Today's lines: statement position, then serial, then source.</summary>
+    public static int CompareToday(BankLine a, BankLine b) => CompareLines(a, b);
+
+    /// <summary>Entries: entry id (ordinal), then source.</summary>
+    public static int CompareById(LedgerEntry a, LedgerEntry b) => CompareEntries(a, b);
 
     private static int CompareLines(BankLine a, BankLine b)
     {

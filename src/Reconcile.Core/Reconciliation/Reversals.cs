@@ -14,6 +14,10 @@ internal static class Reversals
 
     public static void Apply(DayPool pool)
     {
+        if (!pool.HasReversals)
+        {
+            return;
+        }
         BankLine[] lines = pool.Lines;
         HashSet<string>? targets = null;
         foreach (BankLine line in lines)
@@ -56,7 +60,7 @@ internal static class Reversals
                 {
                     state[t] = ItemState.Reversed;
                     state[r] = ItemState.Reversed;
-                    pool.Matches.Add(new MatchRecord(pool.Account.AccountNo, original.Serial, [], MatchRule.REVERSAL, original.Amount));
+                    pool.AddMatch(t, new MatchRecord(pool.Account.AccountNo, original.Serial, [], MatchRule.REVERSAL, original.Amount));
                     break;
                 }
             }

@@ -12,8 +12,8 @@ namespace Reconcile.Core.Reconciliation;
 /// AMBIGUOUS line listed stays a candidate but cannot be paired: a line whose choice it is is AMBIGUOUS too.
 /// </summary>
 /// <remarks>
-/// Entries are chained per key (dictionary of first position + next[] array, no list per key); paired entries are
-/// unlinked while walking, so each chain walk costs the entries still open under that key.
+/// Entries are chained per key (<see cref="KeyIndex"/>); paired entries are unlinked while walking, so each chain
+/// walk costs the entries still open under that key.
 /// </remarks>
 internal static class SubAccountRung
 {
@@ -38,20 +38,9 @@ internal static class SubAccountRung
             return;
         }
 
-        LedgerEntry[] entries = pool.Entries;
-        var bySub = new Dictionary<string, int>(StringComparer.Ordinal);
-        var byContract = new Dictionary<string, int>(StringComparer.Ordinal);
-        var subNext = new int[entries.Length];
-        var contractNext = new int[entries.Length];
-        for (int e = entries.Length - 1; e >= 0; e--)
-        {
-            if (pool.EntryState[e] == ItemState.Open)
-            {
-                Link(bySub, subNext, entries[e].SubAccountNo, e);
-                Link(byContract, contractNext, entries[e].ContractNo, e);
-            }
-        }
-
+        // Built on first use: CITIC and PAB lines name sub-accounts, CEB lines only contract tokens.
+        KeyIndex? bySub = null;
+        KeyIndex? byContract = null;
         var scratch = new Scratch();
         for (int i = 0; i < lines.Length; i++)
         {
@@ -64,11 +53,13 @@ internal static class SubAccountRung
             Outcome outcome = Outcome.NoCandidate;
             if (!string.IsNullOrEmpty(line.SubAccountNo))
             {
-                outcome = Decide(pool, i, bySub, subNext, line.SubAccountNo, MatchRule.SUB_ACCOUNT, scratch);
+                bySub ??= new KeyIndex(pool, MatchRule.SUB_ACCOUNT);
+                outcome = Decide(pool, i, bySub, line.SubAccountNo, MatchRule.SUB_ACCOUNT, scratch);
             }
             if (outcome == Outcome.NoCandidate && !string.IsNullOrEmpty(line.ContractNo))
             {
-                outcome = Decide(pool, i, byContract, contractNext, line.ContractNo, MatchRule.CONTRACT, scratch);
+                byContract ??= new KeyIndex(pool, MatchRule.CONTRACT);
+                outcome = Decide(pool, i, byContract, line.ContractNo, MatchRule.CONTRACT, scratch);
             }
             if (outcome != Outcome.Decided)
             {
@@ -80,9 +71,10 @@ internal static class SubAccountRung
         }
     }
 
-    private static Outcome Decide(DayPool pool, int line, Dictionary<string, int> first, int[] next, string key, MatchRule rung, Scratch scratch)
+    private static Outcome Decide(DayPool pool, int line, KeyIndex index, string key, MatchRule rung, Scratch scratch)
     {
-        ref int link = ref CollectionsMarshal.GetValueRefOrNullRef(first, key);
+        int[] next = index.Next;
+        ref int link = ref CollectionsMarshal.GetValueRefOrNullRef(index.First, key);
         if (Unsafe.IsNullRef(ref link))
         {
             return Outcome.NoCandidate;
@@ -147,19 +139,36 @@ internal static class SubAccountRung
         return Outcome.FellThrough;
     }
 
-    private static void Link(Dictionary<string, int> first, int[] next, string? key, int e)
-    {
-        if (string.IsNullOrEmpty(key))
-        {
-            next[e] = -1;
-            return;
-        }
-        ref int head = ref CollectionsMarshal.GetValueRefOrAddDefault(first, key, out bool exists);
-        next[e] = exists ? head : -1;
-        head = e;
-    }
-
     private static string KeyName(MatchRule rung) => rung == MatchRule.SUB_ACCOUNT ? "sub-account" : "contract";
+
+    /// <summary>
+    /// The entries left open after rung 3, chained per sub-account (or contract) in pool order: the first position
+    /// per key in a dictionary, the next ones in an array (no list per key).
+    /// </summary>
+    private sealed class KeyIndex
+    {
+        public KeyIndex(DayPool pool, MatchRule rung)
+        {
+            LedgerEntry[] entries = pool.Entries;
+            First = new Dictionary<string, int>(StringComparer.Ordinal);
+            Next = new int[entries.Length];
+            for (int e = entries.Length - 1; e >= 0; e--)
+            {
+                string key = rung == MatchRule.SUB_ACCOUNT ? entries[e].SubAccountNo : entries[e].ContractNo;
+                if (pool.EntryState[e] != ItemState.Open || string.IsNullOrEmpty(key))
+                {
+                    continue;
+                }
+                ref int head = ref CollectionsMarshal.GetValueRefOrAddDefault(First, key, out bool exists);
+                Next[e] = exists ? head : -1;
+                head = e;
+            }
+        }
+
+        public Dictionary<string, int> First { get; }
+
+        public int[] Next { get; }
+    }
 
     /// <summary>Lists reused across lines so that walking a chain allocates nothing.</summary>
     private sealed class Scratch
