@@ -17,6 +17,7 @@ public static class Program
         ("discrepancies approve", Commands.DiscrepanciesCommand.ApproveUsage, Commands.DiscrepanciesCommand.Approve),
         ("discrepancies reject", Commands.DiscrepanciesCommand.RejectUsage, Commands.DiscrepanciesCommand.Reject),
         ("export inventory", Commands.ExportCommand.Usage, Commands.ExportCommand.Inventory),
+        ("samples generate", Commands.SamplesCommand.Usage, Commands.SamplesCommand.Run),
     ];
 
     /// <summary>Options that take no value (every other --name takes the next argument as its value).</summary>

@@ -1,0 +1,58 @@
+using System.Text;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Reconcile.Samples.Output;
+
+/// <summary>
+/// Dates of the days around a run, formatted once in every way the inbox prints them. Day indexes are relative
+/// to the first business day (0); timestamps a little before it (index −1, −2) and the day after the last are
+/// covered too.
+/// </summary>
+internal sealed class DayTexts
+{
+    private const int Before = 3;
+
+    private readonly byte[][] _iso;
+    private readonly byte[][] _basic;
+    private readonly byte[][] _short;
+    private readonly byte[][] _slash;
+
+    public DayTexts(LocalDate first, int days)
+    {
+        First = first;
+        int count = days + Before + 3;
+        _iso = new byte[count][];
+        _basic = new byte[count][];
+        _short = new byte[count][];
+        _slash = new byte[count][];
+        for (int i = 0; i < count; i++)
+        {
+            LocalDate d = first.PlusDays(i - Before);
+            _iso[i] = Ascii(LocalDatePattern.Iso.Format(d));
+            _basic[i] = Ascii(d.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture));
+            _short[i] = Ascii(d.ToString("yyMMdd", System.Globalization.CultureInfo.InvariantCulture));
+            _slash[i] = Ascii(d.ToString("yyyy'/'MM'/'dd", System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    public LocalDate First { get; }
+
+    public LocalDate Date(int day) => First.PlusDays(day);
+
+    public string IsoString(int day) => LocalDatePattern.Iso.Format(Date(day));
+
+    /// <summary>yyyy-MM-dd.</summary>
+    public byte[] Iso(int day) => _iso[day + Before];
+
+    /// <summary>yyyyMMdd.</summary>
+    public byte[] Basic(int day) => _basic[day + Before];
+
+    /// <summary>yyMMdd.</summary>
+    public byte[] Short(int day) => _short[day + Before];
+
+    /// <summary>yyyy/MM/dd.</summary>
+    public byte[] Slash(int day) => _slash[day + Before];
+
+    private static byte[] Ascii(string s) => Encoding.ASCII.GetBytes(s);
+}
