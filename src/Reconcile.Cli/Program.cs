@@ -17,6 +17,7 @@ public static class Program
         ("discrepancies approve", Commands.DiscrepanciesCommand.ApproveUsage, Commands.DiscrepanciesCommand.Approve),
         ("discrepancies reject", Commands.DiscrepanciesCommand.RejectUsage, Commands.DiscrepanciesCommand.Reject),
         ("export inventory", Commands.ExportCommand.Usage, Commands.ExportCommand.Inventory),
+        ("audit verify", Commands.AuditCommand.VerifyUsage, Commands.AuditCommand.Verify),
         ("samples generate", Commands.SamplesCommand.Usage, Commands.SamplesCommand.Run),
     ];
 

@@ -47,7 +47,7 @@ public sealed class ReadModel
 
     public IReadOnlyDictionary<string, AccountState> StatesBefore(IReadOnlyCollection<string> accountNos, LocalDate businessDate)
     {
-        var result = new Dictionary<string, AccountState>(StringComparer.Ordinal);
+        var blobs = new List<(string AccountNo, byte[] State)>();
         using DbConnection c = _db.Open();
         foreach (string[] chunk in accountNos.Distinct(StringComparer.Ordinal).Chunk(InChunk))
         {
@@ -61,9 +61,13 @@ public sealed class ReadModel
             using DbDataReader r = cmd.ExecuteReader();
             while (r.Read())
             {
-                result[r.GetString(0)] = StoreJson.FromUtf8<AccountState>((byte[])r.GetValue(1));
+                blobs.Add((r.GetString(0), (byte[])r.GetValue(1)));
             }
         }
+        // Decoding dominates for tens of thousands of accounts: spread it over the cores.
+        var result = blobs.AsParallel()
+            .Select(b => (b.AccountNo, State: StoreJson.FromUtf8<AccountState>(b.State)))
+            .ToDictionary(x => x.AccountNo, x => x.State, StringComparer.Ordinal);
         foreach (string a in accountNos)
         {
             if (!result.ContainsKey(a))

@@ -10,6 +10,11 @@ internal static class SqlBulk
 
     public static void Insert(DbConnection c, DbTransaction tx, string table, string[] columns, IEnumerable<object?[]> rows, string[]? conflictKeys = null)
     {
+        if (c is Microsoft.Data.Sqlite.SqliteConnection)
+        {
+            InsertRowByRow(c, tx, table, columns, rows, conflictKeys);
+            return;
+        }
         int perChunk = Math.Max(1, MaxParameters / columns.Length);
         foreach (object?[][] chunk in rows.Chunk(perChunk))
         {
@@ -37,6 +42,37 @@ internal static class SqlBulk
                 sql.AppendJoin(", ", columns.Where(col => !conflictKeys.Contains(col)).Select(col => $"{col} = excluded.{col}"));
             }
             cmd.CommandText = sql.ToString();
+            cmd.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>SQLite (in process, no round trips): one prepared statement executed per row is the fastest.</summary>
+    private static void InsertRowByRow(DbConnection c, DbTransaction tx, string table, string[] columns, IEnumerable<object?[]> rows, string[]? conflictKeys)
+    {
+        var sql = new StringBuilder();
+        sql.Append("INSERT INTO ").Append(table).Append(" (").AppendJoin(", ", columns).Append(") VALUES (");
+        sql.AppendJoin(", ", columns.Select((_, k) => "@p" + k.ToString(System.Globalization.CultureInfo.InvariantCulture))).Append(')');
+        if (conflictKeys is { Length: > 0 })
+        {
+            sql.Append(" ON CONFLICT (").AppendJoin(", ", conflictKeys).Append(") DO UPDATE SET ");
+            sql.AppendJoin(", ", columns.Where(col => !conflictKeys.Contains(col)).Select(col => $"{col} = excluded.{col}"));
+        }
+        using DbCommand cmd = StoreDatabase.Command(c, tx, sql.ToString());
+        for (int k = 0; k < columns.Length; k++)
+        {
+            StoreDatabase.AddParameter(cmd, "@p" + k.ToString(System.Globalization.CultureInfo.InvariantCulture), null);
+        }
+        cmd.Prepare();
+        foreach (object?[] row in rows)
+        {
+            if (row.Length != columns.Length)
+            {
+                throw new ArgumentException($"a row has {row.Length} values for {columns.Length} columns");
+            }
+            for (int k = 0; k < row.Length; k++)
+            {
+                cmd.Parameters[k].Value = row[k] ?? DBNull.Value;
+            }
             cmd.ExecuteNonQuery();
         }
     }

@@ -18,6 +18,34 @@ public static class StoreJson
 
     public static byte[] ToUtf8<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, Options);
 
+    /// <summary>
+    /// A run's record: the results are serialized in parallel (each on its own, so the bytes do not depend on the
+    /// thread order) and written in their order; same JSON as serializing the record in one go.
+    /// </summary>
+    public static byte[] ToUtf8(RunCommitted ev)
+    {
+        ArgumentNullException.ThrowIfNull(ev);
+        byte[][] results = ev.Results.AsParallel().AsOrdered().Select(r => ToUtf8(r)).ToArray();
+        using var buffer = new MemoryStream(results.Sum(r => r.Length + 1) + 4096);
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
+        {
+            w.WriteStartObject();
+            w.WritePropertyName(nameof(RunCommitted.Run));
+            JsonSerializer.Serialize(w, ev.Run, Options);
+            w.WritePropertyName(nameof(RunCommitted.Results));
+            w.WriteStartArray();
+            foreach (byte[] r in results)
+            {
+                w.WriteRawValue(r, skipInputValidation: true);
+            }
+            w.WriteEndArray();
+            w.WritePropertyName(nameof(RunCommitted.Cases));
+            JsonSerializer.Serialize(w, ev.Cases, Options);
+            w.WriteEndObject();
+        }
+        return buffer.ToArray();
+    }
+
     public static T FromUtf8<T>(ReadOnlySpan<byte> utf8) =>
         JsonSerializer.Deserialize<T>(utf8, Options) ?? throw new JsonException($"null where a {typeof(T).Name} was expected");
 
@@ -26,7 +54,7 @@ public static class StoreJson
         var options = new JsonSerializerOptions
         {
             WriteIndented = false,
-            DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { DropComputedProperties } },
         };
         options.Converters.Add(new MoneyConverter());
