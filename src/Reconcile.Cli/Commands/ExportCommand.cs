@@ -105,14 +105,16 @@ public sealed class ExportCommand
     private static async Task<IReadOnlyList<OpenCase>> OpenAtEndAsync(IReconcileStore store, LocalDate from, LocalDate to, CancellationToken ct)
     {
         IReadOnlyList<CaseSummary> all = await store.ListCasesAsync(new CaseQuery(CaseStatusFilter.All), ct).ConfigureAwait(false);
-        var details = new List<CaseDetail>();
-        foreach (CaseSummary s in all.Where(s => OpenCasesAtEnd.MayBeOpen(s, from, to)))
+        // Fetched a few at a time (each is its own read); the selection sorts them, so the order fetched does not matter.
+        var details = new System.Collections.Concurrent.ConcurrentBag<CaseDetail>();
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Min(8, Environment.ProcessorCount), CancellationToken = ct };
+        await Parallel.ForEachAsync(all.Where(s => OpenCasesAtEnd.MayBeOpen(s, from, to)), options, async (s, token) =>
         {
-            if (await store.GetCaseAsync(s.CaseId, ct).ConfigureAwait(false) is { } detail)
+            if (await store.GetCaseAsync(s.CaseId, token).ConfigureAwait(false) is { } detail)
             {
                 details.Add(detail);
             }
-        }
+        }).ConfigureAwait(false);
         return OpenCasesAtEnd.Select(details, to, DiscrepanciesCommand.Beijing);
     }
 

@@ -109,6 +109,22 @@ public sealed class EndToEndTests : IDisposable
         File.ReadAllText(Path.Combine(first, "xlsx", "manifest.json")).Should().Contain("\"days_without_run\": [\n    \"2024-11-05\"\n  ]");
     }
 
+    [Fact]
+    public void Verbs_are_wired_into_the_program()
+    {
+        ExampleInbox.Write(_ws.Inbox);
+        _ws.Run("2024-11-06").Should().Be(0);
+        string export = Path.Combine(_ws.Root, "export");
+
+        Program.Main(["discrepancies", "list", "--store", _ws.Store, "--format", "csv"]).Should().Be(0);
+        Program.Main(["discrepancies", "resolve", "D-0000000000000000", "--reason", "ADJUSTED", "--note", "n", "--by", "a", "--store", _ws.Store]).Should().Be(2);
+        Program.Main(["discrepancies", "show", "--store", _ws.Store]).Should().Be(2, "the id is missing");
+        Program.Main(["export", "inventory", "--from", "2024-11-06", "--to", "2024-11-06", "--out", export, "--store", _ws.Store]).Should().Be(0);
+
+        File.Exists(Path.Combine(export, "inventory_2024-11-06_2024-11-06.csv")).Should().BeTrue();
+        File.Exists(Path.Combine(export, "manifest.json")).Should().BeTrue();
+    }
+
     private StoreCommandContext Context()
     {
         IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
