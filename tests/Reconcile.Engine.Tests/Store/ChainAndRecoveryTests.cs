@@ -37,6 +37,30 @@ public sealed class ChainAndRecoveryTests
     }
 
     [Fact]
+    public async Task A_read_model_of_another_version_is_rebuilt_from_the_journal()
+    {
+        using var tmp = new TempStore();
+        Discrepancy x = S.BankOnly(A, "X1", 5_00, S.D1);
+        await using (ReconcileHost host = await tmp.StartAsync())
+        {
+            await host.Store.CommitRunAsync(S.Commit("R1", S.D1, S.Result(A, S.D1, 100, [x])));
+            await host.Store.AppendCaseEventAsync(new CaseEvent(x.Id, CaseEventKind.ASSIGNED, tmp.Clock.Now, "李四", "王五", null, null, null));
+        }
+        using (SqliteConnection raw = tmp.OpenRaw())
+        using (SqliteCommand old = raw.CreateCommand())
+        {
+            old.CommandText = "UPDATE rc_projection SET version = 0; DELETE FROM rc_cases;";
+            old.ExecuteNonQuery();
+        }
+
+        await using (ReconcileHost host = await tmp.StartAsync())
+        {
+            host.Ready.CaughtUp.Should().Be(2);
+            (await host.Store.ListCasesAsync(new CaseQuery())).Select(c => (c.CaseId, c.Assignee)).Should().Equal((x.Id, "王五"));
+        }
+    }
+
+    [Fact]
     public async Task A_new_host_goes_on_with_the_chain_after_snapshots()
     {
         using var tmp = new TempStore();
