@@ -40,12 +40,33 @@ public sealed class StoreCommandContext
     {
         OpenStore = HostedStoreSession.OpenAsync,
         Clock = SystemClock.Instance,
-        Console = AnsiConsole.Console,
+        Console = ProcessConsole(),
         Out = System.Console.Out,
         Error = System.Console.Error,
         Environment = System.Environment.GetEnvironmentVariable,
         CurrentUser = System.Environment.UserName,
     };
+
+    /// <summary>
+    /// The terminal as Spectre sees it; when the output goes to a file or a pipe, plain text 200 columns wide
+    /// (instead of 80), so that a table keeps one case per line.
+    /// </summary>
+    private static IAnsiConsole ProcessConsole()
+    {
+        if (!System.Console.IsOutputRedirected)
+        {
+            return AnsiConsole.Console;
+        }
+        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(System.Console.Out),
+        });
+        console.Profile.Width = 200;
+        return console;
+    }
 
     /// <summary>Writes "reconcile VERB: message" to the error stream and returns exit code 2.</summary>
     public int Refuse(string verb, string message)
