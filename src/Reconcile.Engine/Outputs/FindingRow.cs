@@ -48,6 +48,16 @@ public sealed record FindingRow(
         return c;
     });
 
+    /// <summary>The leading keys of <see cref="Order"/>: (bank, escrow_type, escrow_account_no).</summary>
+    public static readonly IComparer<(Bank Bank, EscrowType Type, string AccountNo)> AccountOrder =
+        Comparer<(Bank Bank, EscrowType Type, string AccountNo)>.Create((a, b) =>
+        {
+            int c = string.CompareOrdinal(a.Bank.ToString(), b.Bank.ToString());
+            if (c == 0) c = string.CompareOrdinal(a.Type.ToString(), b.Type.ToString());
+            if (c == 0) c = string.CompareOrdinal(a.AccountNo, b.AccountNo);
+            return c;
+        });
+
     /// <summary>An open discrepancy as listed on <paramref name="businessDate"/>.</summary>
     public static FindingRow Of(Discrepancy d, LocalDate businessDate) => new(
         d.Id,

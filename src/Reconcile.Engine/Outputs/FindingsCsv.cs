@@ -8,8 +8,7 @@ public static class FindingsCsv
     /// <summary>Writes the rows, sorted, to <paramref name="path"/>; returns the number of rows.</summary>
     public static int Write(string path, IEnumerable<FindingRow> rows)
     {
-        var sorted = rows.ToList();
-        sorted.Sort(FindingRow.Order);
+        List<FindingRow> sorted = GroupedSort.Sort(rows, r => (r.Bank, r.Type, r.AccountNo), FindingRow.AccountOrder, FindingRow.Order);
         using CsvWriter w = OutputCsv.ToFile(path);
         w.WriteHeader(FindingRow.Header);
         foreach (FindingRow r in sorted)

@@ -10,18 +10,11 @@ public static class MatchesCsv
 
     public static int Write(string path, IEnumerable<MatchRecord> matches)
     {
-        var rows = matches
-            .Select(m => (Match: m, Ids: string.Join(';', m.LedgerEntryIds), Rule: m.Rule.ToString()))
-            .ToList();
-        rows.Sort((a, b) =>
-        {
-            int c = string.CompareOrdinal(a.Match.AccountNo, b.Match.AccountNo);
-            if (c == 0) c = string.CompareOrdinal(a.Match.BankSerial, b.Match.BankSerial);
-            if (c == 0) c = string.CompareOrdinal(a.Ids, b.Ids);
-            if (c == 0) c = string.CompareOrdinal(a.Rule, b.Rule);
-            if (c == 0) c = a.Match.Amount.CompareTo(b.Match.Amount);
-            return c;
-        });
+        var rows = GroupedSort.Sort(
+            matches.Select(m => (Match: m, Ids: string.Join(';', m.LedgerEntryIds), Rule: m.Rule.ToString())),
+            r => r.Match.AccountNo,
+            StringComparer.Ordinal,
+            Comparer<(MatchRecord Match, string Ids, string Rule)>.Create(Compare));
         using CsvWriter w = OutputCsv.ToFile(path);
         w.WriteHeader(Header);
         foreach (var r in rows)
@@ -34,5 +27,15 @@ public static class MatchesCsv
             w.EndRecord();
         }
         return rows.Count;
+    }
+
+    private static int Compare((MatchRecord Match, string Ids, string Rule) a, (MatchRecord Match, string Ids, string Rule) b)
+    {
+        int c = string.CompareOrdinal(a.Match.AccountNo, b.Match.AccountNo);
+        if (c == 0) c = string.CompareOrdinal(a.Match.BankSerial, b.Match.BankSerial);
+        if (c == 0) c = string.CompareOrdinal(a.Ids, b.Ids);
+        if (c == 0) c = string.CompareOrdinal(a.Rule, b.Rule);
+        if (c == 0) c = a.Match.Amount.CompareTo(b.Match.Amount);
+        return c;
     }
 }

@@ -91,6 +91,7 @@ public sealed class PartitionActor : ReceiveActor
             .OrderBy(a => a.AccountNo, StringComparer.Ordinal)
             .Select(a => ToDayInput(a, request))
             .ToArray();
+        _inputs.Clear();
         PartitionKey key = _key;
         long bankLines = _bankLines;
         long ledgerEntries = _ledgerEntries;
@@ -110,9 +111,10 @@ public sealed class PartitionActor : ReceiveActor
             account,
             request.BusinessDate,
             input?.Statement,
-            input?.Lines.ToArray() ?? [],
-            input?.Entries.ToArray() ?? [],
-            input?.SubAccounts.ToArray() ?? [],
+            // Handed over, not copied: the partition takes no more rows once it is asked to reconcile.
+            (IReadOnlyList<BankLine>?)input?.Lines ?? [],
+            (IReadOnlyList<LedgerEntry>?)input?.Entries ?? [],
+            (IReadOnlyList<SubAccountBalance>?)input?.SubAccounts ?? [],
             previous,
             request.Options);
     }
