@@ -12,13 +12,7 @@ internal static class BatchRung
 {
     public static void Run(DayPool pool)
     {
-        BankLine[] lines = pool.Lines;
-        bool any = false;
-        for (int i = 0; i < lines.Length && !any; i++)
-        {
-            any = IsBatchLine(pool, i);
-        }
-        if (!any)
+        if (pool.BatchLines.Count == 0)
         {
             return;
         }
@@ -43,9 +37,9 @@ internal static class BatchRung
         }
 
         var members = new List<int>();
-        for (int i = 0; i < lines.Length; i++)
+        foreach (int i in pool.BatchLines)
         {
-            if (!IsBatchLine(pool, i) || !first.Remove(lines[i].BatchId!, out int e))
+            if (pool.LineState[i] != ItemState.Open || !first.Remove(pool.Lines[i].BatchId!, out int e))
             {
                 continue;
             }
@@ -63,9 +57,4 @@ internal static class BatchRung
             }
         }
     }
-
-    private static bool IsBatchLine(DayPool pool, int line) =>
-        pool.LineState[line] == ItemState.Open
-        && pool.Lines[line].Direction == Direction.OUT
-        && !string.IsNullOrEmpty(pool.Lines[line].BatchId);
 }

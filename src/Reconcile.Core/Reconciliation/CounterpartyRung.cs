@@ -20,10 +20,11 @@ internal static class CounterpartyRung
     {
         BankLine[] lines = pool.Lines;
         LedgerEntry[] entries = pool.Entries;
+        List<int> candidateLines = pool.CounterpartyLines;
         int candidates = 0;
-        for (int i = 0; i < lines.Length; i++)
+        foreach (int i in candidateLines)
         {
-            candidates += IsLineCandidate(pool, i) ? 1 : 0;
+            candidates += pool.LineState[i] == ItemState.Open ? 1 : 0;
         }
         if (candidates == 0)
         {
@@ -32,9 +33,10 @@ internal static class CounterpartyRung
 
         var lineFirst = new Dictionary<Key, int>(candidates);
         var lineNext = new int[lines.Length];
-        for (int i = lines.Length - 1; i >= 0; i--)
+        for (int k = candidateLines.Count - 1; k >= 0; k--)
         {
-            if (IsLineCandidate(pool, i))
+            int i = candidateLines[k];
+            if (pool.LineState[i] == ItemState.Open)
             {
                 BankLine line = lines[i];
                 Link(lineFirst, lineNext, new Key(line.Direction, line.Amount.Fen, line.CounterpartyAccount!), i);
@@ -83,9 +85,6 @@ internal static class CounterpartyRung
             group.Decide(pool, firstLine, lineNext, firstEntry, entryNext);
         }
     }
-
-    private static bool IsLineCandidate(DayPool pool, int line) =>
-        pool.LineState[line] == ItemState.Open && !string.IsNullOrEmpty(pool.Lines[line].CounterpartyAccount);
 
     private static void Link(Dictionary<Key, int> first, int[] next, Key key, int position)
     {

@@ -118,10 +118,16 @@ internal sealed class DayPool
             EntryFirstSeen[at] = input.BusinessDate;
             EntryDay[at] = days.Of(entry.AccountingDate);
             CountKeys(entry);
-            sorted = sorted && (i == 0 || PoolOrder.CompareById(todayEntries[i - 1], entry) <= 0);
+            if (i > 0)
+            {
+                int c = string.CompareOrdinal(todayEntries[i - 1].EntryId, entry.EntryId);
+                RepeatedEntryIds |= c == 0;
+                sorted = sorted && (c < 0 || (c == 0 && PoolOrder.CompareById(todayEntries[i - 1], entry) <= 0));
+            }
         }
         if (!sorted)
         {
+            RepeatedEntryIds = true; // not known for the sorted order: let the duplicate step compare ids
             PoolOrder.SortToday(Entries, carriedEntries.Length);
             for (int i = carriedEntries.Length; i < entryCount; i++)
             {
@@ -175,11 +181,29 @@ internal sealed class DayPool
 
     public int CarriedEntryCount => CarriedEntryItems.Length;
 
+    /// <summary>Whether two of today's entries share an entry id (checked while the pool is built).</summary>
+    public bool RepeatedEntryIds { get; private set; }
+
     /// <summary>How many entries carry a bank_serial (to size the rung 1 map).</summary>
     public int EntriesWithSerial { get; private set; }
 
     /// <summary>How many entries carry a payment_ref (to size the rung 2 map).</summary>
     public int EntriesWithRef { get; private set; }
+
+    /// <summary>Lines left open by rung 1 with a payment ref, in pool order (rung 1 sorts them out in its pass).</summary>
+    public List<int> RefLines { get; } = [];
+
+    /// <summary>OUT lines left open by rung 1 with a batch token, in pool order.</summary>
+    public List<int> BatchLines { get; } = [];
+
+    /// <summary>Lines left open by rung 1 with a sub-account or a contract token, in pool order.</summary>
+    public List<int> KeyLines { get; } = [];
+
+    /// <summary>Lines left open by rung 1 with a counterparty account, in pool order.</summary>
+    public List<int> CounterpartyLines { get; } = [];
+
+    /// <summary>Set by rung 1: the serials of the lines grow in pool order (so today's matches are in order).</summary>
+    public bool SerialsAscend { get; set; }
 
     /// <summary>Pairs and reversals made so far today.</summary>
     public int MatchCount { get; private set; }
@@ -310,22 +334,31 @@ internal sealed class DayPool
     {
         var matches = new MatchRecord[MatchCount];
         int count = 0;
-        bool sorted = true;
-        string? previous = null;
         foreach (MatchRecord? match in _matchByLine)
         {
             if (match is not null)
             {
                 matches[count++] = match;
-                sorted = sorted && (previous is null || string.CompareOrdinal(previous, match.BankSerial) < 0);
-                previous = match.BankSerial;
             }
         }
+        bool sorted = SerialsAscend || SerialsGrow(matches);
         if (!sorted)
         {
             PoolOrder.SortByKey(matches, 0, m => m.BankSerial, ResultOrder.Matches);
         }
         return matches;
+    }
+
+    private static bool SerialsGrow(MatchRecord[] matches)
+    {
+        for (int k = 1; k < matches.Length; k++)
+        {
+            if (string.CompareOrdinal(matches[k - 1].BankSerial, matches[k].BankSerial) >= 0)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>

@@ -17,13 +17,15 @@ internal static class LedgerDuplicates
         var byRef = new Dictionary<string, int>(pool.EntriesWithRef, StringComparer.Ordinal);
 
         int[]? order = pool.CarriedEntryCount == 0 ? null : MergedIdOrder(pool);
+        // A repeated entry_id can only be a carried one or one of today's that the pool saw repeated.
+        bool checkIds = order is not null || pool.RepeatedEntryIds;
         string? previousId = null;
         for (int k = 0; k < entries.Length; k++)
         {
             int e = order is null ? k : order[k];
             LedgerEntry entry = entries[e];
             string? why = null;
-            if (string.Equals(previousId, entry.EntryId, StringComparison.Ordinal))
+            if (checkIds && string.Equals(previousId, entry.EntryId, StringComparison.Ordinal))
             {
                 why = "the same entry_id appears again";
             }

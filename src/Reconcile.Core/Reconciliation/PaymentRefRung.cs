@@ -14,13 +14,10 @@ internal static class PaymentRefRung
         {
             return;
         }
-        BankLine[] lines = pool.Lines;
-        for (int i = 0; i < lines.Length; i++)
+        foreach (int i in pool.RefLines)
         {
-            string? reference = lines[i].PaymentRef;
             if (pool.LineState[i] == ItemState.Open
-                && !string.IsNullOrEmpty(reference)
-                && keys.ByRef.TryGetValue(reference, out int e)
+                && keys.ByRef.TryGetValue(pool.Lines[i].PaymentRef!, out int e)
                 && pool.EntryState[e] == ItemState.Open)
             {
                 pool.Pair(i, new ReadOnlySpan<int>(in e), MatchRule.PAYMENT_REF);

@@ -26,14 +26,7 @@ internal static class SubAccountRung
 
     public static void Run(DayPool pool)
     {
-        BankLine[] lines = pool.Lines;
-        bool any = false;
-        for (int i = 0; i < lines.Length && !any; i++)
-        {
-            any = pool.LineState[i] == ItemState.Open
-                && (!string.IsNullOrEmpty(lines[i].SubAccountNo) || !string.IsNullOrEmpty(lines[i].ContractNo));
-        }
-        if (!any)
+        if (pool.KeyLines.Count == 0)
         {
             return;
         }
@@ -42,13 +35,13 @@ internal static class SubAccountRung
         KeyIndex? bySub = null;
         KeyIndex? byContract = null;
         var scratch = new Scratch();
-        for (int i = 0; i < lines.Length; i++)
+        foreach (int i in pool.KeyLines)
         {
             if (pool.LineState[i] != ItemState.Open)
             {
                 continue;
             }
-            BankLine line = lines[i];
+            BankLine line = pool.Lines[i];
             scratch.Rejected.Clear();
             Outcome outcome = Outcome.NoCandidate;
             if (!string.IsNullOrEmpty(line.SubAccountNo))

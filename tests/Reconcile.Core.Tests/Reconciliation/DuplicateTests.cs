@@ -75,4 +75,17 @@ public class DuplicateTests
         result.Single(Category.DUPLICATE).Effect.Should().Be(ProofEffect.None);
         result.Inventory.Status.Should().Be(InventoryStatus.BALANCED);
     }
+
+    [Fact]
+    public void An_entry_id_given_twice_is_DUPLICATE_the_second_time()
+    {
+        AccountDayResult result = Day.Run(
+            Days.D1,
+            entries: [Entries.Deposit("L1", 70m), Entries.Deposit("L1", 70m), Entries.Deposit("L2", 100m)],
+            ledgerBalance: 240m);
+
+        result.Single(Category.DUPLICATE).LedgerEntryIds.Should().Equal("L1");
+        result.InTransit.Select(i => i.ItemId).Should().BeEquivalentTo("L:L1", "L:L2");
+        result.Inventory.Status.Should().Be(InventoryStatus.BALANCED);
+    }
 }
