@@ -135,7 +135,7 @@ internal static class SubAccountRung
     private static string KeyName(MatchRule rung) => rung == MatchRule.SUB_ACCOUNT ? "sub-account" : "contract";
 
     /// <summary>
-    /// The entries left open after rung 3, chained per sub-account (or contract) in pool order: the first position
+    /// The entries left open after rung 3 (or held by an AMBIGUOUS line of this rung), chained per sub-account (or contract) in pool order: the first position
     /// per key in a dictionary, the next ones in an array (no list per key).
     /// </summary>
     private sealed class KeyIndex
@@ -148,7 +148,8 @@ internal static class SubAccountRung
             for (int e = entries.Length - 1; e >= 0; e--)
             {
                 string key = rung == MatchRule.SUB_ACCOUNT ? entries[e].SubAccountNo : entries[e].ContractNo;
-                if (pool.EntryState[e] != ItemState.Open || string.IsNullOrEmpty(key))
+                // Built lazily, perhaps after an AMBIGUOUS line of this rung: its candidates stay visible.
+                if (pool.EntryState[e] is not (ItemState.Open or ItemState.Ambiguous) || string.IsNullOrEmpty(key))
                 {
                     continue;
                 }
