@@ -131,6 +131,7 @@ internal static class CounterpartyRung
             Ranges(lines, entries, pool.Window, _lineLo, _lineHi);
             Ranges(entries, lines, pool.Window, _entryLo, _entryHi);
 
+            int heldTo = 0; // entries[0..heldTo) are held by an AMBIGUOUS line: the ranges only move right
             for (int j = 0; j < lines.Length; j++)
             {
                 int line = Position(lines[j]);
@@ -150,25 +151,30 @@ internal static class CounterpartyRung
                 }
                 else
                 {
-                    // Every candidate's window holds this line, so the competing lines are one contiguous run.
-                    int from = _entryLo[lo];
-                    int to = _entryHi[hi - 1];
-                    Grow(ref _buffer, (hi - lo) + (to - from));
-                    Span<int> candidates = _buffer.AsSpan(0, hi - lo);
-                    for (int k = lo; k < hi; k++)
+                    for (int k = Math.Max(lo, heldTo); k < hi; k++)
                     {
-                        candidates[k - lo] = Position(entries[k]);
+                        pool.Hold(Position(entries[k]));
                     }
-                    Span<int> competitors = _buffer.AsSpan(hi - lo, to - from);
+                    heldTo = Math.Max(heldTo, hi);
+
+                    // Every candidate's window holds this line, so the competing lines are one contiguous run.
+                    int listed = Math.Min(hi - lo, DayPool.MaxListed);
+                    Grow(ref _buffer, 2 * DayPool.MaxListed);
+                    Span<int> candidates = _buffer.AsSpan(0, listed);
+                    for (int k = 0; k < listed; k++)
+                    {
+                        candidates[k] = Position(entries[lo + k]);
+                    }
+                    Span<int> competitors = _buffer.AsSpan(DayPool.MaxListed, DayPool.MaxListed);
                     int count = 0;
-                    for (int m = from; m < to; m++)
+                    for (int m = _entryLo[lo]; m < _entryHi[hi - 1] && count < DayPool.MaxListed; m++)
                     {
                         if (m != j)
                         {
                             competitors[count++] = Position(lines[m]);
                         }
                     }
-                    pool.MarkAmbiguous(line, candidates, competitors[..count], MatchRule.COUNTERPARTY, "same direction, amount and counterparty account");
+                    pool.MarkAmbiguous(line, candidates, hi - lo, competitors[..count], MatchRule.COUNTERPARTY, "same direction, amount and counterparty account");
                 }
             }
         }

@@ -362,18 +362,15 @@ internal sealed class DayPool
     }
 
     /// <summary>
-    /// Reports AMBIGUOUS on a line: the line and every candidate leave the pool and stay open; at most
-    /// <see cref="MaxListed"/> candidates (and competing lines) are listed.
+    /// Reports AMBIGUOUS on a line: the line leaves the pool and stays open. The caller takes every one of the
+    /// <paramref name="candidateCount"/> candidates out of the pool (<see cref="Hold"/>) and passes the first
+    /// <see cref="MaxListed"/> to list; at most <see cref="MaxListed"/> competing lines are listed too.
     /// </summary>
-    public void MarkAmbiguous(int line, ReadOnlySpan<int> candidates, ReadOnlySpan<int> competitors, MatchRule rung, string why)
+    public void MarkAmbiguous(int line, ReadOnlySpan<int> firstCandidates, int candidateCount, ReadOnlySpan<int> competitors, MatchRule rung, string why)
     {
         LineState[line] = ItemState.Ambiguous;
-        foreach (int e in candidates)
-        {
-            EntryState[e] = ItemState.Ambiguous;
-        }
         BankLine bank = Lines[line];
-        LedgerEntry[] listed = EntriesOf(candidates[..Math.Min(candidates.Length, MaxListed)]);
+        LedgerEntry[] listed = EntriesOf(firstCandidates[..Math.Min(firstCandidates.Length, MaxListed)]);
         var offered = new List<Candidate>(listed.Length + Math.Min(competitors.Length, MaxListed));
         ProofEffect effect = ProofEffect.BankSide(bank.Direction, bank.Amount);
         string rungName = rung.ToString();
@@ -390,10 +387,13 @@ internal sealed class DayPool
             BankLine other = Lines[competitors[k]];
             offered.Add(new Candidate(rungName, "B:" + other.Serial, other.Amount, "another bank line with the same candidates"));
         }
-        Discrepancy finding = Findings.Ambiguous(this, bank, LineFirstSeen[line], listed, offered, rung, candidates.Length, effect);
+        Discrepancy finding = Findings.Ambiguous(this, bank, LineFirstSeen[line], listed, offered, rung, candidateCount, effect);
         Ambiguous.Add(finding);
         (_ambiguousIdByLine ??= []).Add(line, finding.Id);
     }
+
+    /// <summary>Takes a candidate of an AMBIGUOUS line out of the pool; it stays open.</summary>
+    public void Hold(int entry) => EntryState[entry] = ItemState.Ambiguous;
 
     /// <summary>The id of the AMBIGUOUS finding reported on the line today.</summary>
     public string AmbiguousIdOf(int line) => _ambiguousIdByLine![line];

@@ -17,6 +17,9 @@ namespace Reconcile.Core.Reconciliation;
 /// </remarks>
 internal static class SubAccountRung
 {
+    /// <summary>A key with more entries still open than this is not used (the line falls through to rung 5).</summary>
+    public const int MaxOpenPerKey = 4096;
+
     private enum Outcome
     {
         NoCandidate,
@@ -77,6 +80,7 @@ internal static class SubAccountRung
         List<int> inexact = scratch.Inexact;
         exact.Clear();
         inexact.Clear();
+        int seen = 0;
         while (link != -1)
         {
             int e = link;
@@ -85,6 +89,10 @@ internal static class SubAccountRung
             {
                 link = next[e]; // paired on the way: unlink
                 continue;
+            }
+            if (++seen > MaxOpenPerKey)
+            {
+                return Outcome.FellThrough; // bounded: such a key is no key (RULES.md)
             }
             LedgerEntry entry = pool.Entries[e];
             if (entry.Direction != bank.Direction)
@@ -104,7 +112,11 @@ internal static class SubAccountRung
 
         if (exact.Count >= 2)
         {
-            pool.MarkAmbiguous(line, CollectionsMarshal.AsSpan(exact), [], rung, "same " + KeyName(rung) + ", direction and amount");
+            foreach (int e in exact)
+            {
+                pool.Hold(e);
+            }
+            pool.MarkAmbiguous(line, CollectionsMarshal.AsSpan(exact), exact.Count, [], rung, "same " + KeyName(rung) + ", direction and amount");
             return Outcome.Decided;
         }
         List<int>? chosen = exact.Count == 1 ? exact : inexact.Count == 1 ? inexact : null;
@@ -113,7 +125,7 @@ internal static class SubAccountRung
             int e = chosen[0];
             if (pool.EntryState[e] == ItemState.Ambiguous)
             {
-                pool.MarkAmbiguous(line, CollectionsMarshal.AsSpan(chosen), [], rung, "already a candidate of another AMBIGUOUS bank line");
+                pool.MarkAmbiguous(line, CollectionsMarshal.AsSpan(chosen), 1, [], rung, "already a candidate of another AMBIGUOUS bank line");
             }
             else
             {

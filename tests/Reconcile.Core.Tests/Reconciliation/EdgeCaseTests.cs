@@ -6,6 +6,9 @@ namespace Reconcile.Core.Tests.Reconciliation;
 /// <summary>The choices RULES.md "Details the matcher pins down" makes, one fact each.</summary>
 public class EdgeCaseTests
 {
+    /// <summary>Rung 4 ignores a key with more open entries than this (RULES.md).</summary>
+    private const int SubAccountRungBound = 4096;
+
     [Fact]
     public void A_line_whose_only_exact_candidate_is_held_by_an_AMBIGUOUS_line_is_AMBIGUOUS_too()
     {
@@ -86,6 +89,34 @@ public class EdgeCaseTests
         finding.LedgerEntryIds.Should().HaveCount(20).And.BeInAscendingOrder(StringComparer.Ordinal);
         result.InTransit.Should().BeEmpty("all 25 are held by the AMBIGUOUS line");
         result.Inventory.Status.Should().Be(InventoryStatus.BALANCED);
+    }
+
+    [Fact]
+    public void Three_equal_lines_and_three_equal_entries_are_AMBIGUOUS_on_every_line_and_hold_every_entry()
+    {
+        AccountDayResult result = Day.Run(
+            Days.D1,
+            Enumerable.Range(1, 3).Select(i => Lines.In($"S{i}", 10m, counterparty: "6222")),
+            Enumerable.Range(1, 3).Select(i => Entries.Deposit($"L{i}", 10m, counterparty: "6222")),
+            ledgerBalance: 30m);
+
+        result.Discrepancies.Should().HaveCount(3)
+            .And.OnlyContain(d => d.Category == Category.AMBIGUOUS && string.Join(';', d.LedgerEntryIds) == "L1;L2;L3");
+        result.InTransit.Should().BeEmpty();
+        result.Next.OpenItems.Should().HaveCount(6);
+        result.Inventory.Status.Should().Be(InventoryStatus.BALANCED);
+    }
+
+    [Fact]
+    public void A_sub_account_with_more_open_entries_than_the_bound_is_not_used_by_rung_4()
+    {
+        IEnumerable<LedgerEntry> entries = Enumerable.Range(1, SubAccountRungBound + 1)
+            .Select(i => Entries.Deposit($"L{i:D5}", 1m + i, sub: "SA1"));
+
+        AccountDayResult result = Day.Run(Days.D1, [Lines.In("S1", 2m, sub: "SA1")], entries, ledgerBalance: 0m);
+
+        result.Matches.Should().BeEmpty();
+        result.InTransit.Should().Contain(i => i.ItemId == "B:S1");
     }
 
     [Fact]
