@@ -44,6 +44,7 @@ public sealed class DayOutput : IDisposable
         string root = Path.GetFullPath(outRoot);
         Directory.CreateDirectory(root);
         string day = LocalDatePattern.Iso.Format(businessDate);
+        RemoveLeftovers(root, day);
         string staging = Path.Combine(root, $".{day}.partial-{Guid.NewGuid():N}");
         Directory.CreateDirectory(staging);
         return new DayOutput(Path.Combine(root, day), staging);
@@ -119,6 +120,21 @@ public sealed class DayOutput : IDisposable
     {
         using FileStream stream = File.OpenRead(path);
         return Convert.ToHexString(SHA256.HashData(stream)).ToLowerInvariant();
+    }
+
+    /// <summary>
+    /// Deletes what a run of the same day that was killed may have left beside the output: its staging folder, or an
+    /// earlier output it had moved aside. (Two runs of the same day at once are not supported.)
+    /// </summary>
+    private static void RemoveLeftovers(string root, string day)
+    {
+        foreach (string pattern in new[] { $".{day}.partial-*", $".{day}.old-*" })
+        {
+            foreach (string leftover in Directory.EnumerateDirectories(root, pattern))
+            {
+                Directory.Delete(leftover, recursive: true);
+            }
+        }
     }
 
     private string Staged(string name) => Path.Combine(StagingDirectory, name);

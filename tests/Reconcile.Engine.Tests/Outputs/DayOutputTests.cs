@@ -66,6 +66,22 @@ public sealed class DayOutputTests : IDisposable
     }
 
     [Fact]
+    public void A_new_output_removes_what_a_killed_run_of_the_same_day_left_beside_it()
+    {
+        Directory.CreateDirectory(Path.Combine(_folder.Path, ".2024-11-06.partial-dead"));
+        Directory.CreateDirectory(Path.Combine(_folder.Path, ".2024-11-06.old-dead"));
+        Directory.CreateDirectory(Path.Combine(_folder.Path, ".2024-11-05.partial-other"));
+
+        using (DayOutput output = DayOutput.Begin(_folder.Path, Build.Day))
+        {
+            output.WriteCsvs(Build.Day, [Build.Result(Build.Account("A1"))]);
+            output.Publish();
+        }
+
+        Directory.GetDirectories(_folder.Path).Select(Path.GetFileName).Should().BeEquivalentTo("2024-11-06", ".2024-11-05.partial-other");
+    }
+
+    [Fact]
     public void Same_results_in_any_order_give_the_same_bytes()
     {
         AccountDayResult a = Build.Result(Build.Account("A1"), [Build.Finding(Category.BANK_ONLY, "A1", "S1", bankAmount: 1m)]);
