@@ -5,14 +5,19 @@ namespace Reconcile.Core.Reconciliation;
 
 /// <summary>
 /// Duplicate bank serials (RULES.md, before the ladder) and rung 1 (BANK_SERIAL), in one pass over the lines in
-/// pool order with one hash per line. The map holds the kept entries' bank_serial → entry position; each line's
-/// serial is looked up and marked as seen in the same slot. A line whose serial an earlier line of the pool already
-/// has is a DUPLICATE (it leaves the pool; the bank did move it, so it counts bank-side one-sided); the first line
-/// with a serial pairs with the entry naming it, whatever the amounts, directions and statuses say. Doing both in
-/// one pass gives the same result as two: a line is paired or a duplicate only by what comes before it.
-/// The same pass notes whether the serials grow in pool order and lists the lines left open under the keys of
-/// rungs 2–5, so that those rungs touch only the lines that can use them.
+/// pool order. A line whose serial an earlier line of the pool already has is a DUPLICATE (it leaves the pool; the
+/// bank did move it, so it counts bank-side one-sided); the first line with a serial pairs with the entry naming
+/// it, whatever the amounts, directions and statuses say. Doing both in one pass gives the same result as two: a
+/// line is paired or a duplicate only by what comes before it. The same pass notes whether the serials grow in
+/// pool order and lists the lines left open under the keys of rungs 2–5, so that those rungs touch only the lines
+/// that can use them.
 /// </summary>
+/// <remarks>
+/// The map holds the kept entries' bank_serial → entry position. While the lines' serials grow (banks number their
+/// rows in order, and carried lines are older), no line can repeat an earlier one, so each line is only looked up.
+/// At the first serial out of order the earlier lines' serials are entered as seen (slot −1) and from then on every
+/// line enters its serial: slot ≥ 0 is an entry's serial no line claimed yet, slot −n means n lines had it.
+/// </remarks>
 internal static class BankSerialRung
 {
     public static void Run(DayPool pool, LedgerKeys keys)
@@ -20,6 +25,7 @@ internal static class BankSerialRung
         Dictionary<string, int> serials = keys.BySerial;
         BankLine[] lines = pool.Lines;
         bool ascending = !pool.HasReversals;
+        bool entering = !ascending;
         string? previous = null;
         for (int i = 0; i < lines.Length; i++)
         {
@@ -28,9 +34,26 @@ internal static class BankSerialRung
                 continue;
             }
             BankLine line = lines[i];
-            ascending = ascending && (previous is null || string.CompareOrdinal(previous, line.Serial) < 0);
-            previous = line.Serial;
-            // slot ≥ 0: an entry's serial no line has claimed yet; slot = −n: n lines seen with this serial.
+            if (!entering)
+            {
+                if (previous is null || string.CompareOrdinal(previous, line.Serial) < 0)
+                {
+                    previous = line.Serial;
+                    if (serials.TryGetValue(line.Serial, out int e) && pool.EntryState[e] == ItemState.Open)
+                    {
+                        pool.Pair(i, new ReadOnlySpan<int>(in e), MatchRule.BANK_SERIAL);
+                    }
+                    else
+                    {
+                        ListForLaterRungs(pool, i, line);
+                    }
+                    continue;
+                }
+                ascending = false;
+                entering = true;
+                EnterSeen(pool, serials, i);
+            }
+
             ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(serials, line.Serial, out bool exists);
             if (!exists)
             {
@@ -56,6 +79,18 @@ internal static class BankSerialRung
             ListForLaterRungs(pool, i, line);
         }
         pool.SerialsAscend = ascending;
+    }
+
+    /// <summary>Marks the serials of the lines before <paramref name="end"/> (all distinct: they grew) as seen once.</summary>
+    private static void EnterSeen(DayPool pool, Dictionary<string, int> serials, int end)
+    {
+        for (int k = 0; k < end; k++)
+        {
+            if (pool.LineState[k] is ItemState.Open or ItemState.Paired)
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(serials, pool.Lines[k].Serial, out _) = -1;
+            }
+        }
     }
 
     private static void ListForLaterRungs(DayPool pool, int i, BankLine line)

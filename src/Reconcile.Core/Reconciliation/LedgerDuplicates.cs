@@ -12,8 +12,8 @@ internal static class LedgerDuplicates
     public static LedgerKeys Apply(DayPool pool)
     {
         LedgerEntry[] entries = pool.Entries;
-        // Rung 1 adds the lines' serials to the same map (duplicate bank serials): sized for both.
-        var bySerial = new Dictionary<string, int>(pool.EntriesWithSerial + pool.Lines.Length, StringComparer.Ordinal);
+        // Rung 1 adds the lines' serials to the same map only when they do not grow in pool order (rarely).
+        var bySerial = new Dictionary<string, int>(pool.EntriesWithSerial, StringComparer.Ordinal);
         var byRef = new Dictionary<string, int>(pool.EntriesWithRef, StringComparer.Ordinal);
 
         int[]? order = pool.CarriedEntryCount == 0 ? null : MergedIdOrder(pool);

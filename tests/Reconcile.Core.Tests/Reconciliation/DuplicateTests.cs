@@ -88,4 +88,18 @@ public class DuplicateTests
         result.InTransit.Select(i => i.ItemId).Should().BeEquivalentTo("L:L1", "L:L2");
         result.Inventory.Status.Should().Be(InventoryStatus.BALANCED);
     }
+
+    [Fact]
+    public void A_serial_repeated_after_the_statement_went_out_of_order_is_DUPLICATE()
+    {
+        AccountDayResult result = Day.Run(
+            Days.D1,
+            [Lines.In("S1", 100m), Lines.In("S3", 30m), Lines.In("S1", 100m)],
+            [Entries.Deposit("L1", 100m, bankSerial: "S1")],
+            ledgerBalance: 100m);
+
+        result.MatchOf("S1").LedgerEntryIds.Should().Equal("L1");
+        result.Single(Category.DUPLICATE).BankLine!.Sequence.Should().Be(2);
+        result.InTransit.Should().ContainSingle().Which.ItemId.Should().Be("B:S3");
+    }
 }
