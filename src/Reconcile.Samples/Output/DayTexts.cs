@@ -12,11 +12,13 @@ namespace Reconcile.Samples.Output;
 internal sealed class DayTexts
 {
     private const int Before = 3;
+    private const int MaxAccounts = 100;
 
     private readonly byte[][] _iso;
     private readonly byte[][] _basic;
     private readonly byte[][] _short;
     private readonly byte[][] _slash;
+    private readonly byte[]?[] _prefixes;
 
     public DayTexts(LocalDate first, int days)
     {
@@ -26,6 +28,7 @@ internal sealed class DayTexts
         _basic = new byte[count][];
         _short = new byte[count][];
         _slash = new byte[count][];
+        _prefixes = new byte[]?[Enum.GetValues<Writers.IdKind>().Length * MaxAccounts * count];
         for (int i = 0; i < count; i++)
         {
             LocalDate d = first.PlusDays(i - Before);
@@ -53,6 +56,16 @@ internal sealed class DayTexts
 
     /// <summary>yyyy/MM/dd.</summary>
     public byte[] Slash(int day) => _slash[day + Before];
+
+    /// <summary>
+    /// The ASCII prefix of a numbered reference (kind, date, account digits), made once per kind, account and day.
+    /// Accounts on different threads fill different slots; a race on one slot writes equal bytes.
+    /// </summary>
+    public byte[] Prefix(Writers.IdKind kind, int account, int day)
+    {
+        int slot = (((int)kind * MaxAccounts) + account) * _iso.Length + day + Before;
+        return _prefixes[slot] ??= Ascii(Writers.Ids.Prefix(kind, account, day, this));
+    }
 
     private static byte[] Ascii(string s) => Encoding.ASCII.GetBytes(s);
 }

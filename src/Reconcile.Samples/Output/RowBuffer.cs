@@ -4,15 +4,13 @@ using System.Buffers.Text;
 namespace Reconcile.Samples.Output;
 
 /// <summary>
-/// A byte buffer that CSV rows are formatted into without allocating: numbers with <see cref="Utf8Formatter"/>,
+/// A byte buffer that CSV rows are formatted into without allocating: numbers digit by digit,
 /// text as pre-encoded bytes. When full it hands its bytes on (<see cref="Drain"/>): to a file, or as a chunk to
 /// a pipe. Not thread-safe: one buffer per writer.
 /// </summary>
 internal abstract class RowBuffer : IDisposable
 {
     public const int Size = 1 << 20;
-
-    private static readonly StandardFormat Grouped = new('N', 0);
 
     private byte[] _buffer;
     private int _position;
@@ -87,8 +85,7 @@ internal abstract class RowBuffer : IDisposable
     public void Padded(long value, int width)
     {
         Span<byte> span = Room(24);
-        Utf8Formatter.TryFormat(value, span, out int written, new StandardFormat('D', (byte)width));
-        Advance(written);
+        Advance(Digits(span, (ulong)value, width));
     }
 
     /// <summary>Yuan with two decimals, no grouping: "-1234.50".</summary>
@@ -101,8 +98,7 @@ internal abstract class RowBuffer : IDisposable
         {
             span[n++] = (byte)'-';
         }
-        Utf8Formatter.TryFormat(abs / 100, span[n..], out int written);
-        n += written;
+        n += Digits(span[n..], abs / 100, 1);
         n += Cents(span[n..], abs);
         Advance(n);
     }
@@ -122,8 +118,7 @@ internal abstract class RowBuffer : IDisposable
         {
             span[n++] = (byte)'-';
         }
-        Utf8Formatter.TryFormat(abs / 100, span[n..], out int written, Grouped);
-        n += written;
+        n += Grouped(span[n..], abs / 100);
         n += Cents(span[n..], abs);
         if (quote)
         {
@@ -184,6 +179,45 @@ internal abstract class RowBuffer : IDisposable
     {
         _position += count;
         Length += count;
+    }
+
+    /// <summary>Writes <paramref name="value"/> in decimal, zero-padded to <paramref name="width"/>; returns the length.</summary>
+    private static int Digits(Span<byte> span, ulong value, int width)
+    {
+        int length = 1;
+        for (ulong v = value; v >= 10; v /= 10)
+        {
+            length++;
+        }
+        length = Math.Max(length, width);
+        for (int i = length - 1; i >= 0; i--)
+        {
+            span[i] = (byte)('0' + (int)(value % 10));
+            value /= 10;
+        }
+        return length;
+    }
+
+    /// <summary>Writes <paramref name="value"/> with a comma every three digits; returns the length.</summary>
+    private static int Grouped(Span<byte> span, ulong value)
+    {
+        int digits = 1;
+        for (ulong v = value; v >= 10; v /= 10)
+        {
+            digits++;
+        }
+        int length = digits + ((digits - 1) / 3);
+        int i = length - 1;
+        for (int d = 0; d < digits; d++)
+        {
+            if (d > 0 && d % 3 == 0)
+            {
+                span[i--] = (byte)',';
+            }
+            span[i--] = (byte)('0' + (int)(value % 10));
+            value /= 10;
+        }
+        return length;
     }
 
     private static ulong Abs(long fen) => fen < 0 ? (ulong)(-(fen + 1)) + 1UL : (ulong)fen;

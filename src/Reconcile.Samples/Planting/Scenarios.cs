@@ -20,6 +20,9 @@ internal sealed class Scenarios(Pcg32 plan, Func<int, int, AccountSimulator> acc
 
     public void PlantAll()
     {
+        account(0, 0).Describe("UTC_TIMESTAMPS", D1,
+            "in every account, the first ledger entry of each day (Beijing 00:10–01:30) and about a quarter of the others have created_at/settled_at in UTC (Z): "
+            + "for the early ones the UTC day is the day before; accounting_date stays the Beijing day");
         ContractToken(account(0, 0));
         BankOnlyDeposit(account(0, 0));
         DuplicateBankRow(account(0, 1));

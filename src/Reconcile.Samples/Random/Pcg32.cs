@@ -13,13 +13,19 @@ internal sealed class Pcg32
     private ulong _state;
     private readonly ulong _increment;
 
+    /// <summary>The generator of <paramref name="stream"/> under <paramref name="seed"/>.</summary>
     public Pcg32(long seed, int stream)
+        : this(Derive(seed, stream, out ulong sequence), sequence)
     {
-        ulong mix = unchecked((ulong)seed * 0x9E3779B97F4A7C15UL + (ulong)(uint)stream * 0xD1B54A32D192ED03UL);
-        _increment = (SplitMix64(ref mix) << 1) | 1UL;
+    }
+
+    /// <summary>Seeded exactly as the reference <c>pcg32_srandom_r(initState, initSequence)</c>.</summary>
+    public Pcg32(ulong initState, ulong initSequence)
+    {
+        _increment = (initSequence << 1) | 1UL;
         _state = 0;
         NextUInt();
-        _state = unchecked(_state + SplitMix64(ref mix));
+        _state = unchecked(_state + initState);
         NextUInt();
     }
 
@@ -60,6 +66,13 @@ internal sealed class Pcg32
     public bool Chance(int percent) => Next(100) < percent;
 
     public T Pick<T>(IReadOnlyList<T> items) => items[Next(items.Count)];
+
+    private static ulong Derive(long seed, int stream, out ulong sequence)
+    {
+        ulong mix = unchecked((ulong)seed * 0x9E3779B97F4A7C15UL + (ulong)(uint)stream * 0xD1B54A32D192ED03UL);
+        sequence = SplitMix64(ref mix);
+        return SplitMix64(ref mix);
+    }
 
     private static ulong SplitMix64(ref ulong x)
     {

@@ -18,63 +18,81 @@ internal static class Ids
         switch (bank)
         {
             case Bank.CEB:
-                Short(w, "C"u8, account, days, r, 7);
+                Write(w, IdKind.CebSerial, account, days, r, 7);
                 break;
             case Bank.CITIC:
-                Short(w, "S"u8, account, days, r, 7);
+                Write(w, IdKind.CiticSerial, account, days, r, 7);
                 break;
             default:
-                Basic(w, "PA8831"u8, account, days, r, 7);
+                Write(w, IdKind.PabSerial, account, days, r, 7);
                 break;
         }
     }
 
     public static string Serial(Bank bank, int account, DayTexts days, Ref r) => bank switch
     {
-        Bank.CEB => ShortString("C", account, days, r, 7),
-        Bank.CITIC => ShortString("S", account, days, r, 7),
-        _ => BasicString("PA8831", account, days, r, 7),
+        Bank.CEB => Text(IdKind.CebSerial, account, days, r, 7),
+        Bank.CITIC => Text(IdKind.CiticSerial, account, days, r, 7),
+        _ => Text(IdKind.PabSerial, account, days, r, 7),
     };
 
-    public static void Teller(RowBuffer w, int account, DayTexts days, Ref r) => Short(w, "TL"u8, account, days, r, 7);
+    public static void Teller(RowBuffer w, int account, DayTexts days, Ref r) => Write(w, IdKind.Teller, account, days, r, 7);
 
-    public static void PabTransaction(RowBuffer w, int account, DayTexts days, Ref r) => Short(w, "F"u8, account, days, r, 7);
+    public static void PabTransaction(RowBuffer w, int account, DayTexts days, Ref r) => Write(w, IdKind.PabTransaction, account, days, r, 7);
 
-    public static void PayRef(RowBuffer w, int account, DayTexts days, Ref r) => Basic(w, "PAY"u8, account, days, r, 7);
+    public static void PayRef(RowBuffer w, int account, DayTexts days, Ref r) => Write(w, IdKind.PayRef, account, days, r, 7);
 
-    public static string PayRef(int account, DayTexts days, Ref r) => BasicString("PAY", account, days, r, 7);
+    public static string PayRef(int account, DayTexts days, Ref r) => Text(IdKind.PayRef, account, days, r, 7);
 
-    public static void Batch(RowBuffer w, int account, DayTexts days, Ref r) => Basic(w, "BATCH"u8, account, days, r, 4);
+    public static void Batch(RowBuffer w, int account, DayTexts days, Ref r) => Write(w, IdKind.Batch, account, days, r, 4);
 
-    public static string Batch(int account, DayTexts days, Ref r) => BasicString("BATCH", account, days, r, 4);
+    public static string Batch(int account, DayTexts days, Ref r) => Text(IdKind.Batch, account, days, r, 4);
 
-    public static void Entry(RowBuffer w, int account, DayTexts days, Ref r) => Short(w, "L"u8, account, days, r, 7);
+    public static void Entry(RowBuffer w, int account, DayTexts days, Ref r) => Write(w, IdKind.Entry, account, days, r, 7);
 
-    public static string Entry(int account, DayTexts days, Ref r) => ShortString("L", account, days, r, 7);
+    public static string Entry(int account, DayTexts days, Ref r) => Text(IdKind.Entry, account, days, r, 7);
 
-    public static void Order(RowBuffer w, int account, DayTexts days, Ref r) => Short(w, "ORD"u8, account, days, r, 7);
+    public static void Order(RowBuffer w, int account, DayTexts days, Ref r) => Write(w, IdKind.Order, account, days, r, 7);
 
-    private static void Short(RowBuffer w, ReadOnlySpan<byte> prefix, int account, DayTexts days, Ref r, int width)
+    /// <summary>The prefix, the date and the account's two digits of a reference of <paramref name="kind"/>.</summary>
+    public static string Prefix(IdKind kind, int account, int day, DayTexts days)
     {
-        w.Bytes(prefix);
-        w.Bytes(days.Short(r.Day));
-        w.Padded(account, 2);
+        (string prefix, bool basic) = kind switch
+        {
+            IdKind.CebSerial => ("C", false),
+            IdKind.CiticSerial => ("S", false),
+            IdKind.PabSerial => ("PA8831", true),
+            IdKind.Teller => ("TL", false),
+            IdKind.PabTransaction => ("F", false),
+            IdKind.PayRef => ("PAY", true),
+            IdKind.Batch => ("BATCH", true),
+            IdKind.Entry => ("L", false),
+            _ => ("ORD", false),
+        };
+        return prefix + days.Date(day).ToString(basic ? "yyyyMMdd" : "yyMMdd", CultureInfo.InvariantCulture)
+            + account.ToString("D2", CultureInfo.InvariantCulture);
+    }
+
+    private static void Write(RowBuffer w, IdKind kind, int account, DayTexts days, Ref r, int width)
+    {
+        w.Bytes(days.Prefix(kind, account, r.Day));
         w.Padded(r.Seq, width);
     }
 
-    private static void Basic(RowBuffer w, ReadOnlySpan<byte> prefix, int account, DayTexts days, Ref r, int width)
-    {
-        w.Bytes(prefix);
-        w.Bytes(days.Basic(r.Day));
-        w.Padded(account, 2);
-        w.Padded(r.Seq, width);
-    }
+    private static string Text(IdKind kind, int account, DayTexts days, Ref r, int width) =>
+        Prefix(kind, account, r.Day, days) + r.Seq.ToString("D" + width.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+}
 
-    private static string ShortString(string prefix, int account, DayTexts days, Ref r, int width) =>
-        prefix + days.Date(r.Day).ToString("yyMMdd", CultureInfo.InvariantCulture) + account.ToString("D2", CultureInfo.InvariantCulture)
-        + r.Seq.ToString("D" + width.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-
-    private static string BasicString(string prefix, int account, DayTexts days, Ref r, int width) =>
-        prefix + days.Date(r.Day).ToString("yyyyMMdd", CultureInfo.InvariantCulture) + account.ToString("D2", CultureInfo.InvariantCulture)
-        + r.Seq.ToString("D" + width.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+/// <summary>The kinds of numbered references (see <see cref="Ids"/>).</summary>
+internal enum IdKind
+{
+    CebSerial,
+    CiticSerial,
+    PabSerial,
+    Teller,
+    PabTransaction,
+    PayRef,
+    Batch,
+    Entry,
+    Order,
 }
