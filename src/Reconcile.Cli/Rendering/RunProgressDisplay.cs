@@ -33,7 +33,7 @@ internal static class RunProgressDisplay
                         task.Value = c.Reconciled;
                         task.Description = string.Create(
                             CultureInfo.InvariantCulture,
-                            $"{partition,-18} {Interlocked.Read(ref c.BankLines),10:N0} lines {Interlocked.Read(ref c.LedgerEntries),10:N0} entries  {c.Reconciled}/{c.Accounts} accounts  [grey]{observer.Phase.ToString().ToLowerInvariant()}[/]");
+                            $"{partition,-17} {Interlocked.Read(ref c.BankLines) + Interlocked.Read(ref c.LedgerEntries),11:N0} rows read  {c.Reconciled,4}/{c.Accounts,-4} reconciled");
                     }
                     if (work.IsCompleted)
                     {

@@ -15,6 +15,9 @@ internal static class RunSummaryView
 {
     private static readonly string[] Headers = ["Bank", "Type", "Accounts", "Lines", "Auto-match", "Discrepancies", "In transit", "Unbalanced", "Missing stmt"];
 
+    /// <summary>The same columns, short enough for an 80-column terminal.</summary>
+    private static readonly string[] ShortHeaders = ["Bank", "Type", "Accts", "Lines", "Matched", "Discrep.", "Transit", "Unbal.", "No stmt"];
+
     public static void Render(TextWriter plain, IAnsiConsole? rich, RunOutcome outcome)
     {
         RunSummary s = outcome.Summary;
@@ -28,10 +31,14 @@ internal static class RunSummaryView
             return;
         }
         rich.MarkupLine($"[bold]{Markup.Escape(Title(s))}[/]");
-        var table = new Table().Border(TableBorder.Rounded);
-        for (int i = 0; i < Headers.Length; i++)
+        bool wide = rich.Profile.Width >= 110;
+        string[] headers = wide ? Headers : ShortHeaders;
+        var table = new Table().Border(wide ? TableBorder.Rounded : TableBorder.None).Collapse();
+        for (int i = 0; i < headers.Length; i++)
         {
-            table.AddColumn(i < 2 ? new TableColumn(Headers[i]) : new TableColumn(Headers[i]).RightAligned());
+            int width = rows.Max(r => r[i].Length);
+            var column = new TableColumn($"[bold]{headers[i]}[/]").NoWrap().Width(Math.Max(width, headers[i].Length));
+            table.AddColumn(i < 2 ? column : column.RightAligned());
         }
         for (int r = 0; r < rows.Count; r++)
         {
