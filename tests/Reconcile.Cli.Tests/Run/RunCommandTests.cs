@@ -197,6 +197,20 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_timing_window_of_zero_makes_every_open_item_a_discrepancy_at_once_and_is_a_new_run()
+    {
+        _ws.Run(Day).Should().Be(ExitCodes.Ok);
+        string windowOne = RunId();
+
+        _ws.Run(Day, "--window", "0").Should().Be(ExitCodes.Ok);
+
+        _ws.Rows(Day, "in_transit.csv").Should().BeEmpty();
+        _ws.Rows(Day, "discrepancies.csv").Where(r => r[5] == "BANK_ONLY").Select(r => r[9]).Should().BeEquivalentTo(
+            "C241106000577", "C241106000578", "S241106000921", "PA8831202411060100");
+        RunId().Should().NotBe(windowOne, "the window is part of what the run was computed from");
+    }
+
+    [Fact]
     public void Missing_date_is_a_usage_error()
     {
         Program.Main(["run", "--inbox", _ws.Inbox]).Should().Be(ExitCodes.Rejected);
