@@ -22,6 +22,10 @@ public static class SamplesCommand
         int lines = cmd.Int("lines", SampleOptions.DefaultLines, min: 0);
         int seed = cmd.Int("seed", 1, min: 0);
         cmd.EnsureAllUsed();
+        if (File.Exists(outDir))
+        {
+            throw new UsageException($"option --out: {outDir} is a file; expected a new or empty directory");
+        }
         if (Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any())
         {
             throw new UsageException($"option --out: {outDir} is not empty; samples are generated into a new or empty directory only");
