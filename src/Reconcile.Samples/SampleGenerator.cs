@@ -30,7 +30,10 @@ public static class SampleGenerator
         (Bank.PAB, EscrowType.RENOVATION, 2),
     ];
 
-    public static SampleResult Generate(SampleOptions options)
+    public static SampleResult Generate(SampleOptions options) => Generate(options, Environment.ProcessorCount);
+
+    /// <summary>As <see cref="Generate(SampleOptions)"/> with <paramref name="workers"/> threads (the bytes do not depend on it).</summary>
+    internal static SampleResult Generate(SampleOptions options, int workers)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Days < 1)
@@ -62,7 +65,7 @@ public static class SampleGenerator
         int files = 0;
         for (int day = 0; day < options.Days; day++)
         {
-            files += GenerateDay(options.OutDir, days, day, accounts);
+            files += GenerateDay(options.OutDir, days, day, accounts, workers);
         }
 
         ExpectedInbox expected = ExpectedBuilder.Build(options, days, accounts);
@@ -130,7 +133,7 @@ public static class SampleGenerator
     }
 
     /// <summary>One business day: statements in parallel, ledger.csv in account order, subaccounts.csv. Returns the statement count.</summary>
-    private static int GenerateDay(string outDir, DayTexts days, int day, List<AccountSimulator> accounts)
+    private static int GenerateDay(string outDir, DayTexts days, int day, List<AccountSimulator> accounts, int workers)
     {
         string dayDir = Path.Combine(outDir, days.IsoString(day));
         string statements = Path.Combine(dayDir, "statements");
@@ -169,8 +172,7 @@ public static class SampleGenerator
             }
         }
 
-        int workers = Math.Max(1, Math.Min(Environment.ProcessorCount, accounts.Count));
-        Task[] tasks = Enumerable.Range(0, workers).Select(_ => Task.Factory.StartNew(Work, CancellationToken.None,
+        Task[] tasks = Enumerable.Range(0, Math.Clamp(workers, 1, accounts.Count)).Select(_ => Task.Factory.StartNew(Work, CancellationToken.None,
             TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
         using (var ledger = new FileStream(Path.Combine(dayDir, "ledger.csv"), FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0))
         {

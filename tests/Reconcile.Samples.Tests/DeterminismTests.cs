@@ -20,6 +20,22 @@ public sealed class DeterminismTests
     }
 
     [Fact]
+    public void The_number_of_threads_does_not_change_a_byte()
+    {
+        using var dir = new TempDir();
+        SampleGenerator.Generate(new SampleOptions(dir.Sub("one"), GeneratedInbox.FirstDate, 2, 3000, 5), workers: 1);
+        SampleGenerator.Generate(new SampleOptions(dir.Sub("many"), GeneratedInbox.FirstDate, 2, 3000, 5), workers: 6);
+
+        Dictionary<string, byte[]> one = Files(dir.Sub("one"));
+        Dictionary<string, byte[]> many = Files(dir.Sub("many"));
+        one.Keys.Should().BeEquivalentTo(many.Keys);
+        foreach ((string name, byte[] bytes) in one)
+        {
+            many[name].AsSpan().SequenceEqual(bytes).Should().BeTrue($"{name} must not depend on the thread count");
+        }
+    }
+
+    [Fact]
     public void Different_seed_gives_different_files()
     {
         using var dir = new TempDir();
