@@ -17,8 +17,8 @@ public static class Program
         ("discrepancies approve", Commands.DiscrepanciesCommand.ApproveUsage, Commands.DiscrepanciesCommand.Approve),
         ("discrepancies reject", Commands.DiscrepanciesCommand.RejectUsage, Commands.DiscrepanciesCommand.Reject),
         ("export inventory", Commands.ExportCommand.Usage, Commands.ExportCommand.Inventory),
-        ("audit verify", Commands.AuditCommand.VerifyUsage, Commands.AuditCommand.Verify),
         ("samples generate", Commands.SamplesCommand.Usage, Commands.SamplesCommand.Run),
+        ("audit verify", Commands.AuditCommand.VerifyUsage, Commands.AuditCommand.Verify),
     ];
 
     /// <summary>Options that take no value (every other --name takes the next argument as its value).</summary>
