@@ -1,4 +1,3 @@
-using CsvHelper;
 using Reconcile.Core.Reconciliation;
 using Reconcile.Engine.Outputs;
 
@@ -11,34 +10,7 @@ namespace Reconcile.Cli.Export;
 public static class InventoryCsvExport
 {
     /// <summary>Writes the rows to <paramref name="path"/>; returns the number of rows.</summary>
-    public static int Write(string path, IEnumerable<InventoryRow> rows)
-    {
-        List<InventoryRow> sorted = InventoryOrder.Sort(rows);
-        using CsvWriter w = OutputCsv.ToFile(path);
-        w.WriteHeader(InventoryCsv.Header);
-        foreach (InventoryRow r in sorted)
-        {
-            w.Date(r.BusinessDate);
-            w.Text(r.Bank.ToString());
-            w.Text(r.Type.ToString());
-            w.Text(r.AccountNo);
-            w.Amount(r.BankOpening);
-            w.Amount(r.BankCredits);
-            w.Amount(r.BankDebits);
-            w.Amount(r.BankClosing);
-            w.Amount(r.LedgerBalance);
-            w.Amount(r.LedgerInNotBank);
-            w.Amount(r.LedgerOutNotBank);
-            w.Amount(r.BankInNotLedger);
-            w.Amount(r.BankOutNotLedger);
-            w.Amount(r.AdjustedBank);
-            w.Amount(r.AdjustedLedger);
-            w.Amount(r.Unexplained);
-            w.Text(r.Status.ToString());
-            w.EndRecord();
-        }
-        return sorted.Count;
-    }
+    public static int Write(string path, IEnumerable<InventoryRow> rows) => InventoryCsv.Write(path, rows);
 }
 
 /// <summary>The order of inventory rows over a period: (business_date, bank, escrow_type, escrow_account_no), ordinal.</summary>

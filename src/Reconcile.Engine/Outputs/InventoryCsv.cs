@@ -3,7 +3,10 @@ using Reconcile.Core.Reconciliation;
 
 namespace Reconcile.Engine.Outputs;
 
-/// <summary>Writes inventory.csv: the balance proof, one row per escrow account run, by (bank, escrow_type, escrow_account_no).</summary>
+/// <summary>
+/// Writes inventory.csv: the balance proof, one row per escrow account and day, by (business_date, bank,
+/// escrow_type, escrow_account_no). A run writes one day; the audit export writes a period in the same dialect.
+/// </summary>
 public static class InventoryCsv
 {
     public static readonly string[] Header =
@@ -19,7 +22,8 @@ public static class InventoryCsv
         var rows = inventory.ToList();
         rows.Sort((a, b) =>
         {
-            int c = string.CompareOrdinal(a.Bank.ToString(), b.Bank.ToString());
+            int c = a.BusinessDate.CompareTo(b.BusinessDate);
+            if (c == 0) c = string.CompareOrdinal(a.Bank.ToString(), b.Bank.ToString());
             if (c == 0) c = string.CompareOrdinal(a.Type.ToString(), b.Type.ToString());
             if (c == 0) c = string.CompareOrdinal(a.AccountNo, b.AccountNo);
             return c;
