@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# End-to-end benchmark of `reconcile run` on generated one-day inboxes.
+#
+#   bench/run.sh [sizes...]        default sizes: 100000 1000000 (10000000 only when asked: ~15 GB disk, minutes)
+#   RUNS=5 bench/run.sh 1000000    runs per size (default 3), each a separate process with a fresh store and out dir
+#
+# Builds src/Reconcile.Cli in Release once (to bench/.build), generates each inbox once (bench/cache/<size>-seed1,
+# git-ignored), times every run under GNU time, and prints a Markdown table that is also written to
+# bench/results/latest.md (git-ignored).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+build="$here/.build"
+cache="$here/cache"
+results="$here/results"
+runs="${RUNS:-3}"
+date="2024-11-06"
+sizes=("$@")
+if [ ${#sizes[@]} -eq 0 ]; then
+    sizes=(100000 1000000)
+fi
+
+if [ ! -x /usr/bin/time ]; then
+    echo "GNU time is missing: apt-get install -y time" >&2
+    exit 1
+fi
+
+echo "== building src/Reconcile.Cli (Release) into $build/cli" >&2
+dotnet publish "$root/src/Reconcile.Cli" -c Release -o "$build/cli" --artifacts-path "$build/artifacts" -v quiet -nologo >&2
+cli=("$build/cli/reconcile")
+if [ ! -x "${cli[0]}" ]; then
+    cli=(dotnet "$build/cli/reconcile.dll")
+fi
+
+mkdir -p "$cache" "$results"
+work="$(mktemp -d /tmp/reconcile-bench.XXXXXX)"
+trap 'rm -rf "$work"' EXIT
+
+median() { sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+
+# "h:mm:ss" or "m:ss.ss" from GNU time → seconds
+to_seconds() { awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }'; }
+
+declare -A wall_of
+table="| lines | runs | wall s (median) | lines/s | CPU/wall | peak RSS MiB | in-process s | read s | match s | proof s | store s | write s |
+|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+
+for size in "${sizes[@]}"; do
+    inbox="$cache/$size-seed1"
+    if [ ! -f "$inbox/accounts.csv" ]; then
+        echo "== generating $size lines into $inbox" >&2
+        rm -rf "$inbox"
+        "${cli[@]}" samples generate --out "$inbox" --date "$date" --days 1 --lines "$size" --seed 1 >&2
+    fi
+
+    : > "$work/$size.tsv"
+    for i in $(seq 1 "$runs"); do
+        out="$work/out-$size-$i"
+        rm -rf "$out"
+        mkdir -p "$out"
+        echo "== run $i/$runs of $size lines" >&2
+        /usr/bin/time -v -o "$work/time-$size-$i.txt" \
+            "${cli[@]}" run --inbox "$inbox" --date "$date" --out "$out" --store "$out/store.db" --plain \
+            > "$work/stdout-$size-$i.txt" 2>&1 || {
+            echo "run failed (exit $?); its output:" >&2
+            cat "$work/stdout-$size-$i.txt" "$work/time-$size-$i.txt" >&2
+            exit 1
+        }
+        summary="$(find "$out" -name summary.json | head -n 1)"
+        if [ -z "$summary" ]; then
+            echo "no summary.json under $out" >&2
+            exit 1
+        fi
+        wall="$(grep 'Elapsed (wall clock)' "$work/time-$size-$i.txt" | awk '{ print $NF }' | to_seconds)"
+        user="$(grep 'User time' "$work/time-$size-$i.txt" | awk '{ print $NF }')"
+        sys="$(grep 'System time' "$work/time-$size-$i.txt" | awk '{ print $NF }')"
+        rss="$(grep 'Maximum resident set size' "$work/time-$size-$i.txt" | awk '{ print $NF }')"
+        # bank lines + ledger entries and the phase times, from the run's own summary.json
+        python3 - "$summary" "$wall" "$user" "$sys" "$rss" >> "$work/$size.tsv" <<'PY'
+import json, sys
+path, wall, user, sys_, rss = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5])
+s = json.load(open(path, encoding="utf-8"))
+# summary.json: totals.{bank_lines,ledger_entries}, elapsed_ms (inside the process), phases_ms.{read,match,proof,store,write}
+lines = s["totals"]["bank_lines"] + s["totals"]["ledger_entries"]
+phases = s.get("phases_ms", {})
+def phase(name):
+    v = phases.get(name)
+    return "" if v is None else f"{v / 1000:.2f}"
+print("\t".join([f"{wall:.3f}", str(lines), f"{(user + sys_) / wall:.2f}", f"{rss / 1024:.0f}",
+                 f"{s['elapsed_ms'] / 1000:.2f}", phase("read"), phase("match"), phase("proof"), phase("store"), phase("write")]))
+PY
+        rm -rf "$out"
+    done
+
+    # the median run by wall time gives every column of the row (its figures belong together)
+    sort -g "$work/$size.tsv" > "$work/$size.sorted"
+    row="$(sed -n "$(( (runs + 1) / 2 ))p" "$work/$size.sorted")"
+    IFS=$'\t' read -r wall lines cpu rss elapsed read match proof store write <<< "$row"
+    wall_of[$size]="$wall"
+    lps="$(awk -v l="$lines" -v w="$wall" 'BEGIN { printf "%.0f", l / w }')"
+    table+="
+| $lines | $runs | $wall | $lps | $cpu | $rss | $elapsed | $read | $match | $proof | $store | $write |"
+done
+
+load="$(uptime | sed 's/.*load average: //')"
+report="# reconcile run: measured $(date -u '+%Y-%m-%d %H:%M UTC')
+
+Machine: $(nproc) CPUs, $(free -g | awk '/^Mem:/ { print $2 }') GiB memory, $(lscpu | grep 'Model name' | sed 's/Model name: *//'); load average after the runs: $load
+
+$table
+"
+if [ -n "${wall_of[100000]:-}" ] && [ -n "${wall_of[1000000]:-}" ]; then
+    growth="$(awk -v a="${wall_of[100000]}" -v b="${wall_of[1000000]}" 'BEGIN { printf "%.1f", b / a }')"
+    report+="
+Growth time(1M)/time(100k): ${growth}× (target ≤ 11× per 10× lines)
+"
+fi
+if [ -n "${wall_of[1000000]:-}" ] && [ -n "${wall_of[10000000]:-}" ]; then
+    growth="$(awk -v a="${wall_of[1000000]}" -v b="${wall_of[10000000]}" 'BEGIN { printf "%.1f", b / a }')"
+    report+="Growth time(10M)/time(1M): ${growth}× (target ≤ 11× per 10× lines)
+"
+fi
+
+printf '%s' "$report" > "$results/latest.md"
+printf '%s' "$report"
