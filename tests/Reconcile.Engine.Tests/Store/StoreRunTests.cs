@@ -146,3 +146,23 @@ public sealed class StoreRunTests
         records[1].Should().Equal(records[0]);
     }
 }
+
+public sealed class StoreRunPayloadTests
+{
+    [Fact]
+    public async Task A_run_record_keeps_results_but_not_the_pairs()
+    {
+        using var tmp = new TempStore();
+        var a = S.Account("6001");
+        var match = new MatchRecord("6001", "PAIRED-SERIAL-1", ["E-1"], Core.Model.MatchRule.BANK_SERIAL, Core.Model.Money.FromFen(5000));
+        AccountDayResult result = S.Result(a, S.D1, 500_00) with { Matches = [match] };
+        await using (ReconcileHost host = await tmp.StartAsync())
+        {
+            await host.Store.CommitRunAsync(S.Commit("R1", S.D1, result));
+        }
+
+        JournalRow row = JournalReader.Read(new StoreDatabase(tmp.Location)).Single();
+        string json = System.Text.Encoding.UTF8.GetString(ChainRecord.Parse(row.Message).Json());
+        json.Should().Contain("6001").And.NotContain("PAIRED-SERIAL-1");
+    }
+}
