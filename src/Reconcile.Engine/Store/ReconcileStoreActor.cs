@@ -108,35 +108,23 @@ public sealed class ReconcileStoreActor : ReceivePersistentActor
         }
     }
 
-    private void Commit(CommitRunCommand command)
-    {
-        ChainRecord record;
-        RunCommitted ev;
-        try
-        {
-            EnsureCaughtUp();
-            ev = Plan(command.Commit);
-            record = ChainRecord.Create(StoreEventKind.RunCommitted, LastSequenceNr + 1, ev.Run.RunId, StoreJson.ToUtf8(ev), _lastHash);
-        }
-#pragma warning disable CA1031 // every refusal goes back to the caller
-        catch (Exception e)
-        {
-            Sender.Tell(new Status.Failure(e));
-            return;
-        }
-#pragma warning restore CA1031
-        PersistRecord(record, ev);
-    }
+    private void Commit(CommitRunCommand command) =>
+        PlanAndPersist(StoreEventKind.RunCommitted, () => Plan(command.Commit), ev => ev.Run.RunId, StoreJson.ToUtf8);
 
-    private void Append(AppendCaseEventCommand command)
+    private void Append(AppendCaseEventCommand command) =>
+        PlanAndPersist(StoreEventKind.CaseEventRecorded, () => Plan(command.Event), ev => ev.Event.CaseId, StoreJson.ToUtf8);
+
+    /// <summary>Plans the event, chains it to the last record and persists it; a refusal goes back to the sender.</summary>
+    private void PlanAndPersist<TEvent>(StoreEventKind kind, Func<TEvent> plan, Func<TEvent, string> id, Func<TEvent, byte[]> serialize)
+        where TEvent : notnull
     {
         ChainRecord record;
-        CaseEventRecorded ev;
+        TEvent ev;
         try
         {
             EnsureCaughtUp();
-            ev = Plan(command.Event);
-            record = ChainRecord.Create(StoreEventKind.CaseEventRecorded, LastSequenceNr + 1, ev.Event.CaseId, StoreJson.ToUtf8(ev), _lastHash);
+            ev = plan();
+            record = ChainRecord.Create(kind, LastSequenceNr + 1, id(ev), serialize(ev), _lastHash);
         }
 #pragma warning disable CA1031 // every refusal goes back to the caller
         catch (Exception e)
