@@ -14,12 +14,18 @@ internal sealed class CsvInput : IDisposable
     private const int MaxRecordBytes = 1024 * 1024;
 
     private readonly CsvReader _reader;
+    private readonly int _lineOffset;
 
-    private CsvInput(string file, CsvReader reader)
+    private CsvInput(string file, CsvReader reader, Encoding? encoding, int lineOffset)
     {
         File = file;
         _reader = reader;
+        Encoding = encoding;
+        _lineOffset = lineOffset;
     }
+
+    /// <summary>The encoding the file was found in; null for UTF-8 (with or without a byte order mark).</summary>
+    public Encoding? Encoding { get; }
 
     /// <summary>The file's path as given (what messages and <see cref="SourceRef"/>s name).</summary>
     public string File { get; }
@@ -53,21 +59,7 @@ internal sealed class CsvInput : IDisposable
         try
         {
             Encoding? encoding = InputEncoding.Detect(stream);
-            var options = CsvReaderOptions.Default with
-            {
-                Separator = ',',
-                HasHeader = false,
-                TrackLineNumbers = true,
-                TrimWhitespace = true,
-                TrimInsideQuotes = true,
-                SkipEmptyLines = true,
-                DetectSeparatorHint = false,
-                AllowLineBreaksInQuotes = !recordPerLine,
-                MaxRecordSize = MaxRecordBytes,
-                PoolStrings = true,
-                Encoding = encoding,
-            };
-            return new CsvInput(path, CsvReader.Create(stream, options, false));
+            return new CsvInput(path, CsvReader.Create(stream, Options(encoding, recordPerLine), false), encoding, 0);
         }
         catch
         {
@@ -75,6 +67,41 @@ internal sealed class CsvInput : IDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// Opens the records in bytes [<paramref name="start"/>, <paramref name="end"/>) of a file whose encoding is
+    /// known (<see cref="RecordBoundaries"/> finds such ranges); <paramref name="firstLine"/> is the physical line
+    /// the range starts on, so that <see cref="Line"/> and errors name the file's own lines.
+    /// </summary>
+    public static CsvInput OpenRange(string path, Encoding? encoding, long start, long end, int firstLine, bool recordPerLine)
+    {
+        var stream = new FileRangeStream(path, start, end);
+        try
+        {
+            return new CsvInput(path, CsvReader.Create(stream, Options(encoding, recordPerLine), false), encoding, firstLine - 1);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+
+    private static CsvReaderOptions Options(Encoding? encoding, bool recordPerLine) =>
+        CsvReaderOptions.Default with
+        {
+            Separator = ',',
+            HasHeader = false,
+            TrackLineNumbers = true,
+            TrimWhitespace = true,
+            TrimInsideQuotes = true,
+            SkipEmptyLines = true,
+            DetectSeparatorHint = false,
+            AllowLineBreaksInQuotes = !recordPerLine,
+            MaxRecordSize = MaxRecordBytes,
+            PoolStrings = true,
+            Encoding = encoding,
+        };
 
     /// <summary>
     /// Moves to the next record that has something in it: empty lines, lines of spaces and lines of bare
@@ -88,7 +115,7 @@ internal sealed class CsvInput : IDisposable
             {
                 if (!IsBlank())
                 {
-                    Line = checked((int)_reader.LineNumber);
+                    Line = checked((int)_reader.LineNumber + _lineOffset);
                     return true;
                 }
             }
@@ -96,7 +123,7 @@ internal sealed class CsvInput : IDisposable
         }
         catch (CsvFormatException e)
         {
-            throw new InputException(File, checked((int)e.LineNumber), null, $"found malformed CSV ({e.Message}), expected comma-separated fields");
+            throw new InputException(File, checked((int)e.LineNumber + _lineOffset), null, $"found malformed CSV ({e.Message}), expected comma-separated fields");
         }
     }
 

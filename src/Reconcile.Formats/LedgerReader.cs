@@ -1,3 +1,4 @@
+using System.Text;
 using NodaTime;
 using Reconcile.Core.Model;
 
@@ -16,6 +17,70 @@ public static class LedgerReader
     private const int EntryId = 0, OrderId = 1, ContractNo = 2, SubAccountNo = 3, BankColumn = 4, AccountNo = 5, Type = 6,
         Kind = 7, Amount = 8, Status = 9, CreatedAt = 10, SettledAt = 11, AccountingDate = 12, PaymentRef = 13,
         BankSerial = 14, CounterpartyName = 15, CounterpartyAccount = 16, BatchId = 17, Remark = 18;
+
+    /// <summary>
+    /// Reads the header of ledger.csv and cuts the records after it into at most <paramref name="maxParts"/> ranges of
+    /// about equal size (whole records; fewer for a small file), which <see cref="ReadPart"/> can read in parallel.
+    /// Reading every part in order streams the same entries as <see cref="Read"/>.
+    /// </summary>
+    /// <exception cref="InputException">The file is missing, empty or lacks a column.</exception>
+    public static LedgerParts Split(string path, int maxParts) => Split(path, maxParts, MinPartBytes);
+
+    internal static LedgerParts Split(string path, int maxParts, long minPartBytes)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxParts, 1);
+        Header header;
+        Encoding? encoding;
+        bool splittable;
+        using (CsvInput input = CsvInput.Open(path, recordPerLine: false))
+        {
+            header = RowFields.ReadHeader(input, Columns);
+            encoding = input.Encoding;
+            splittable = encoding is null ? !StartsWithUtf16Bom(path) : encoding.CodePage == InputEncoding.Gb18030.CodePage;
+        }
+        long length = new FileInfo(path).Length;
+        int parts = splittable ? (int)Math.Clamp(length / Math.Max(1, minPartBytes), 1, maxParts) : 1;
+        IReadOnlyList<RecordBoundaries.Boundary> starts = RecordBoundaries.Find(path, header.Line, parts);
+        var ranges = new List<LedgerParts.Range>(starts.Count);
+        for (int i = 0; i < starts.Count; i++)
+        {
+            long end = i + 1 < starts.Count ? starts[i + 1].Offset : length;
+            if (end > starts[i].Offset)
+            {
+                ranges.Add(new LedgerParts.Range(starts[i].Offset, end, starts[i].Line));
+            }
+        }
+        return new LedgerParts(path, header, encoding, ranges);
+    }
+
+    /// <summary>Streams the entries of part <paramref name="part"/> of <paramref name="parts"/> to <paramref name="onEntry"/>; returns their count.</summary>
+    /// <exception cref="InputException">As <see cref="Read"/>, naming the file's own line.</exception>
+    public static int ReadPart(LedgerParts parts, int part, AccountRegistry registry, Action<LedgerEntry> onEntry)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        ArgumentNullException.ThrowIfNull(registry);
+        ArgumentNullException.ThrowIfNull(onEntry);
+        LedgerParts.Range range = parts.Ranges[part];
+        using CsvInput input = CsvInput.OpenRange(parts.Path, parts.Encoding, range.Start, range.End, range.FirstLine, recordPerLine: false);
+        int count = 0;
+        while (input.ReadRecord())
+        {
+            parts.Header.CheckRow(input);
+            onEntry(ReadRow(input, parts.Header, registry));
+            count++;
+        }
+        return count;
+    }
+
+    private const long MinPartBytes = 4L << 20;
+
+    private static bool StartsWithUtf16Bom(string path)
+    {
+        Span<byte> start = stackalloc byte[2];
+        using var handle = File.OpenHandle(path);
+        int read = RandomAccess.Read(handle, start, 0);
+        return read == 2 && ((start[0] == 0xFF && start[1] == 0xFE) || (start[0] == 0xFE && start[1] == 0xFF));
+    }
 
     /// <summary>Streams ledger.csv rows to <paramref name="onEntry"/>; returns the row count.</summary>
     /// <exception cref="InputException">A missing column; an unknown direction, status, bank or escrow type; an
