@@ -65,7 +65,6 @@ public sealed class DailyRun
         observer.PhaseStarted(RunPhase.Read);
         var readClock = Stopwatch.StartNew();
         InboxLayout layout = InboxLayout.Find(request.Inbox, request.BusinessDate);
-        Task<IReadOnlyDictionary<string, string>> hashing = Task.Run(() => InputHashes.Of(layout), ct);
         AccountRegistry registry = AccountsReader.Read(layout.AccountsFile);
         var plan = JobPlan.Create(layout, registry, request.Scope, new ReconcileOptions(request.TimingWindowDays));
         long registryMs = readClock.ElapsedMilliseconds;
@@ -75,8 +74,7 @@ public sealed class DailyRun
         observer.PhaseStarted(RunPhase.Proof);
         var proofClock = Stopwatch.StartNew();
         var (partitions, totals) = RunSummary.Figures(job.Counts, job.Results);
-        IReadOnlyDictionary<string, string> hashes = await hashing.ConfigureAwait(false);
-        IReadOnlyList<InputFile> inputs = Inputs(layout, job.Feed, hashes);
+        IReadOnlyList<InputFile> inputs = Inputs(layout, job.Feed);
         string inputsHash = InputHashes.Combine(inputs, request.TimingWindowDays);
         long proofMs = proofClock.ElapsedMilliseconds;
 
@@ -153,7 +151,7 @@ public sealed class DailyRun
         }
     }
 
-    private static IReadOnlyList<InputFile> Inputs(InboxLayout layout, FeedReport feed, IReadOnlyDictionary<string, string> hashes)
+    private static IReadOnlyList<InputFile> Inputs(InboxLayout layout, FeedReport feed)
     {
         var rows = new Dictionary<string, long>(StringComparer.Ordinal)
         {
@@ -165,7 +163,7 @@ public sealed class DailyRun
         {
             rows[layout.Relative(s.File)] = s.LineCount;
         }
-        return hashes
+        return feed.Hashes
             .OrderBy(h => h.Key, StringComparer.Ordinal)
             .Select(h => new InputFile(h.Key, h.Value, rows.TryGetValue(h.Key, out long n) ? n : 0))
             .ToList();

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Akka.Actor;
 using NodaTime;
 using NodaTime.Text;
@@ -7,177 +6,279 @@ using Reconcile.Formats;
 
 namespace Reconcile.Engine.Pipeline;
 
-/// <summary>What the readers found: every statement's summary (by file name) and the row counts of the other files.</summary>
-public sealed record FeedReport(IReadOnlyList<StatementSummary> Statements, int AccountRows, int LedgerRows, int SubAccountRows);
+/// <summary>
+/// What the readers found: every statement's summary (by file name), the row counts of the other files, and the SHA-256
+/// of every input (inbox-relative path → lower-case hex).
+/// </summary>
+public sealed record FeedReport(
+    IReadOnlyList<StatementSummary> Statements,
+    int AccountRows,
+    int LedgerRows,
+    int SubAccountRows,
+    IReadOnlyDictionary<string, string> Hashes);
 
 /// <summary>
-/// Streams the day's statements, ledger and sub-account balances into the partitions: one reader thread per file (up
-/// to <see cref="MaxStatementReaders"/> statement files at a time, plus the ledger and the sub-accounts), each posting
-/// bounded, acknowledged batches (<see cref="BatchSink{T}"/>). Rows of accounts outside the run's scope are read (and
-/// validated) but not sent. Checks the day's rules on the way: every statement and row books on the run's day, every
-/// ledger entry's accounting_date is the run's day, one statement per account. The first input error cancels the other
-/// readers and is what the returned task throws.
+/// Reads the day's statements, ledger and sub-account balances into the partitions, on every core: each statement
+/// file, each range of ledger.csv (<see cref="LedgerReader.Split"/>), sub_accounts.csv and each file's SHA-256 is one
+/// item for the <see cref="FeedScheduler"/>. A partition gets one message per statement file and per ledger range (the
+/// ranges in file order, so each account's entries arrive in file order), each acknowledged. Rows of accounts outside
+/// the run's scope are read (and validated) but not sent. Checks the day's rules on the way: every statement and row
+/// books on the run's day, every ledger entry's accounting_date is the run's day, one statement per account. With
+/// several input errors, the one reported is the first in file order (accounts.csv, statements by name, ledger.csv,
+/// sub_accounts.csv), then line.
 /// </summary>
 public static class InputFeeder
 {
-    public static readonly int MaxStatementReaders = Math.Clamp(Environment.ProcessorCount, 1, 8);
-
     public static async Task<FeedReport> FeedAsync(
         JobPlan plan,
         IReadOnlyDictionary<PartitionKey, IActorRef> partitions,
         CancellationToken ct)
     {
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var statements = new ConcurrentBag<StatementSummary>();
-        var statementOf = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        var queue = new ConcurrentQueue<string>(plan.Inbox.StatementFiles);
-        int ledgerRows = 0;
-        int subAccountRows = 0;
-
-        var tasks = new List<Task>();
-        int readers = Math.Min(MaxStatementReaders, plan.Inbox.StatementFiles.Count);
-        for (int i = 0; i < readers; i++)
+        var feed = new Feed(plan, partitions);
+        FeedError? error = await FeedScheduler.RunAsync(feed.Items(), ct).ConfigureAwait(false);
+        error = Earliest(error, feed.SecondStatement());
+        if (error is not null)
         {
-            tasks.Add(OnThread(cts, () =>
+            throw error.Error;
+        }
+        await feed.SendStatementsAsync(ct).ConfigureAwait(false);
+        return feed.Report();
+    }
+
+    private static FeedError? Earliest(FeedError? a, FeedError? b) => a is null ? b : b is null ? a : a.CompareTo(b) <= 0 ? a : b;
+
+    /// <summary>One run's reading: the items, what they found, and the sending to the partitions.</summary>
+    private sealed class Feed
+    {
+        private readonly JobPlan _plan;
+        private readonly IReadOnlyDictionary<PartitionKey, IActorRef> _partitions;
+        private readonly string[] _files;
+        private readonly StatementSummary?[] _statements;
+        private readonly string?[] _hashes;
+        private readonly List<Task<BatchAccepted>> _sent = [];
+        private readonly Lock _sending = new();
+        private LedgerParts? _ledger;
+        private Dictionary<PartitionKey, List<LedgerEntry>>?[] _ledgerParts = [];
+        private int _nextLedgerPart;
+        private int _ledgerRows;
+        private int _subAccountRows;
+
+        public Feed(JobPlan plan, IReadOnlyDictionary<PartitionKey, IActorRef> partitions)
+        {
+            _plan = plan;
+            _partitions = partitions;
+            _files = plan.Inbox.AllFiles.ToArray();
+            _statements = new StatementSummary?[_files.Length];
+            _hashes = new string?[_files.Length];
+        }
+
+        private InboxLayout Inbox => _plan.Inbox;
+
+        private LocalDate Day => _plan.BusinessDate;
+
+        public List<FeedItem> Items()
+        {
+            var items = new List<FeedItem>();
+            for (int f = 0; f < _files.Length; f++)
             {
-                while (queue.TryDequeue(out string? file))
+                int file = f;
+                long bytes = new FileInfo(_files[file]).Length;
+                // Hashing runs at about five times the speed of parsing; the hash of a file with an error is never used.
+                items.Add(new FeedItem(file, int.MaxValue, bytes / 5, _ => _hashes[file] = Outputs.DayOutput.Sha256Of(_files[file])));
+                if (string.Equals(_files[file], Inbox.LedgerFile, StringComparison.Ordinal))
                 {
-                    cts.Token.ThrowIfCancellationRequested();
-                    statements.Add(ReadStatement(plan, file, partitions, statementOf, cts.Token));
+                    items.AddRange(LedgerItems(file));
                 }
-            }));
+                else if (string.Equals(_files[file], Inbox.SubAccountsFile, StringComparison.Ordinal))
+                {
+                    items.Add(new FeedItem(file, 0, bytes, ReadSubAccounts));
+                }
+                else if (file > 0)
+                {
+                    items.Add(new FeedItem(file, 0, bytes, c => ReadStatement(file, c)));
+                }
+            }
+            return items;
         }
-        tasks.Add(OnThread(cts, () => ledgerRows = ReadLedger(plan, partitions, cts.Token)));
-        tasks.Add(OnThread(cts, () => subAccountRows = ReadSubAccounts(plan, partitions, cts.Token)));
 
-        try
+        private IEnumerable<FeedItem> LedgerItems(int file)
         {
-            await Task.WhenAll(tasks).ConfigureAwait(false);
+            // Parts of at least a few MiB, a few per core, so that the last part to finish is short.
+            _ledger = LedgerReader.Split(Inbox.LedgerFile, FeedScheduler.Workers * 4);
+            _ledgerParts = new Dictionary<PartitionKey, List<LedgerEntry>>?[_ledger.Count];
+            long bytes = new FileInfo(Inbox.LedgerFile).Length;
+            for (int p = 0; p < _ledger.Count; p++)
+            {
+                int part = p;
+                yield return new FeedItem(file, part, bytes / _ledger.Count, c => ReadLedgerPart(part, c));
+            }
         }
-        catch (Exception) when (tasks.Any(t => t.IsFaulted))
+
+        private void ReadStatement(int file, CancellationToken ct)
         {
-            // The first input error wins over the cancellations it caused in the other readers.
-            var errors = tasks.Where(t => t.IsFaulted).Select(t => t.Exception!.GetBaseException()).ToList();
-            Exception chosen = errors.FirstOrDefault(e => e is InputException)
-                ?? errors.FirstOrDefault(e => e is not OperationCanceledException)
-                ?? errors[0];
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(chosen);
+            string path = _files[file];
+            var routes = new Routes<BankLine>(_plan);
+            StatementSummary summary = StatementReader.Read(path, _plan.Registry, line =>
+            {
+                ct.ThrowIfCancellationRequested();
+                if (line.BookingDate != Day)
+                {
+                    throw new InputException(
+                        line.Source.File,
+                        line.Source.Line,
+                        line.Bank == Bank.PAB ? "记账日期" : "交易日期",
+                        $"the row books on {Iso(line.BookingDate)}, but the statements of the {Iso(Day)} folder must book on {Iso(Day)}");
+                }
+                routes.Add(line.AccountNo, line.Source, "账号", line);
+            });
+            if (summary.BookingDate != Day)
+            {
+                throw new InputException(path, 0, null, $"the statement is for {Iso(summary.BookingDate)}, but it is in the folder of {Iso(Day)}");
+            }
+            Account(_plan, summary.AccountNo, new SourceRef(path, 0), null);
+            _statements[file] = summary;
+            lock (_sending)
+            {
+                foreach (var (key, lines) in routes.ByPartition)
+                {
+                    Send(key, new BankLineBatch(key, lines), ct);
+                }
+            }
         }
-        var ordered = statements.OrderBy(s => s.File, StringComparer.Ordinal).ToList();
-        return new FeedReport(ordered, plan.Registry.Accounts.Count, ledgerRows, subAccountRows);
+
+        private void ReadLedgerPart(int part, CancellationToken ct)
+        {
+            var routes = new Routes<LedgerEntry>(_plan);
+            int rows = LedgerReader.ReadPart(_ledger!, part, _plan.Registry, entry =>
+            {
+                ct.ThrowIfCancellationRequested();
+                if (entry.AccountingDate != Day)
+                {
+                    throw new InputException(
+                        entry.Source.File,
+                        entry.Source.Line,
+                        "accounting_date",
+                        $"{Iso(entry.AccountingDate)}: the ledger export of the {Iso(Day)} folder must hold the entries of {Iso(Day)}");
+                }
+                routes.Add(entry.EscrowAccountNo, entry.Source, "escrow_account_no", entry);
+            });
+            Interlocked.Add(ref _ledgerRows, rows);
+            lock (_sending)
+            {
+                // Parts go out in file order: this one and any finished parts after it, once those before it are out.
+                _ledgerParts[part] = routes.ByPartition;
+                while (_nextLedgerPart < _ledgerParts.Length && _ledgerParts[_nextLedgerPart] is { } ready)
+                {
+                    foreach (var (key, entries) in ready)
+                    {
+                        Send(key, new LedgerEntryBatch(key, entries), ct);
+                    }
+                    _ledgerParts[_nextLedgerPart++] = null;
+                }
+            }
+        }
+
+        private void ReadSubAccounts(CancellationToken ct)
+        {
+            var routes = new Routes<SubAccountBalance>(_plan);
+            _subAccountRows = SubAccountsReader.Read(Inbox.SubAccountsFile, _plan.Registry, row =>
+            {
+                ct.ThrowIfCancellationRequested();
+                routes.Add(row.EscrowAccountNo, row.Source, "escrow_account_no", row);
+            });
+            lock (_sending)
+            {
+                foreach (var (key, rows) in routes.ByPartition)
+                {
+                    Send(key, new SubAccountBatch(key, rows), ct);
+                }
+            }
+        }
+
+        /// <summary>A second statement of an account, reported on the later file by name.</summary>
+        public FeedError? SecondStatement()
+        {
+            var first = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (int file = 0; file < _files.Length; file++)
+            {
+                if (_statements[file] is not { } s)
+                {
+                    continue;
+                }
+                if (first.TryGetValue(s.AccountNo, out string? other))
+                {
+                    return new FeedError(file, 0, new InputException(
+                        _files[file],
+                        0,
+                        null,
+                        $"a second statement of account {s.AccountNo} for {Iso(Day)} (the other is {other}): drop one of them"));
+                }
+                first.Add(s.AccountNo, _files[file]);
+            }
+            return null;
+        }
+
+        /// <summary>Sends each statement's summary to its partition (after its lines) and waits for every acknowledgement.</summary>
+        public async Task SendStatementsAsync(CancellationToken ct)
+        {
+            foreach (StatementSummary s in Statements())
+            {
+                EscrowAccount owner = Account(_plan, s.AccountNo, new SourceRef(s.File, 0), null);
+                if (_plan.InScope(owner))
+                {
+                    PartitionKey key = PartitionKey.Of(owner);
+                    Send(key, new StatementRead(key, s), ct);
+                }
+            }
+            await Task.WhenAll(_sent).ConfigureAwait(false);
+        }
+
+        public FeedReport Report()
+        {
+            var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (int file = 0; file < _files.Length; file++)
+            {
+                hashes[Inbox.Relative(_files[file])] = _hashes[file]
+                    ?? throw new InvalidOperationException($"{_files[file]} was not hashed");
+            }
+            return new FeedReport(Statements(), _plan.Registry.Accounts.Count, _ledgerRows, _subAccountRows, hashes);
+        }
+
+        private List<StatementSummary> Statements() =>
+            _statements.OfType<StatementSummary>().OrderBy(s => s.File, StringComparer.Ordinal).ToList();
+
+        private void Send(PartitionKey key, object message, CancellationToken ct) =>
+            _sent.Add(_partitions[key].Ask<BatchAccepted>(message, ct));
     }
 
-    private static Task OnThread(CancellationTokenSource cts, Action body) => Task.Factory.StartNew(
-        () =>
-        {
-            try
-            {
-                body();
-            }
-            catch
-            {
-                cts.Cancel();
-                throw;
-            }
-        },
-        cts.Token,
-        TaskCreationOptions.LongRunning,
-        TaskScheduler.Default);
-
-    private static StatementSummary ReadStatement(
-        JobPlan plan,
-        string file,
-        IReadOnlyDictionary<PartitionKey, IActorRef> partitions,
-        ConcurrentDictionary<string, string> statementOf,
-        CancellationToken ct)
+    /// <summary>One reader's rows of the accounts in scope, by partition; remembers the last account it looked up.</summary>
+    private sealed class Routes<T>(JobPlan plan)
     {
-        LocalDate day = plan.BusinessDate;
-        var sink = new BatchSink<BankLine>(partitions, (p, lines) => new BankLineBatch(p, lines), plan.BatchSize, ct);
-        StatementSummary summary = StatementReader.Read(file, plan.Registry, line =>
-        {
-            ct.ThrowIfCancellationRequested();
-            if (line.BookingDate != day)
-            {
-                throw new InputException(
-                    line.Source.File,
-                    line.Source.Line,
-                    line.Bank == Bank.PAB ? "记账日期" : "交易日期",
-                    $"the row books on {Iso(line.BookingDate)}, but the statements of the {Iso(day)} folder must book on {Iso(day)}");
-            }
-            EscrowAccount account = Account(plan, line.AccountNo, line.Source, "账号");
-            if (plan.InScope(account))
-            {
-                sink.Add(PartitionKey.Of(account), line);
-            }
-        });
-        if (summary.BookingDate != day)
-        {
-            throw new InputException(
-                file,
-                0,
-                null,
-                $"the statement is for {Iso(summary.BookingDate)}, but it is in the folder of {Iso(day)}");
-        }
-        EscrowAccount owner = Account(plan, summary.AccountNo, new SourceRef(file, 0), null);
-        string first = statementOf.GetOrAdd(summary.AccountNo, file);
-        if (!string.Equals(first, file, StringComparison.Ordinal))
-        {
-            string[] both = [first, file];
-            Array.Sort(both, StringComparer.Ordinal);
-            throw new InputException(
-                both[1],
-                0,
-                null,
-                $"a second statement of account {summary.AccountNo} for {Iso(day)} (the other is {both[0]}): drop one of them");
-        }
-        if (plan.InScope(owner))
-        {
-            sink.Flush();
-            sink.Send(PartitionKey.Of(owner), new StatementRead(PartitionKey.Of(owner), summary));
-        }
-        sink.Flush();
-        return summary;
-    }
+        private string? _lastAccountNo;
+        private List<T>? _last;
+        private bool _lastInScope;
 
-    private static int ReadLedger(JobPlan plan, IReadOnlyDictionary<PartitionKey, IActorRef> partitions, CancellationToken ct)
-    {
-        LocalDate day = plan.BusinessDate;
-        var sink = new BatchSink<LedgerEntry>(partitions, (p, entries) => new LedgerEntryBatch(p, entries), plan.BatchSize, ct);
-        int rows = LedgerReader.Read(plan.Inbox.LedgerFile, plan.Registry, entry =>
-        {
-            ct.ThrowIfCancellationRequested();
-            if (entry.AccountingDate != day)
-            {
-                throw new InputException(
-                    entry.Source.File,
-                    entry.Source.Line,
-                    "accounting_date",
-                    $"{Iso(entry.AccountingDate)}: the ledger export of the {Iso(day)} folder must hold the entries of {Iso(day)}");
-            }
-            EscrowAccount account = Account(plan, entry.EscrowAccountNo, entry.Source, "escrow_account_no");
-            if (plan.InScope(account))
-            {
-                sink.Add(PartitionKey.Of(account), entry);
-            }
-        });
-        sink.Flush();
-        return rows;
-    }
+        public Dictionary<PartitionKey, List<T>> ByPartition { get; } = [];
 
-    private static int ReadSubAccounts(JobPlan plan, IReadOnlyDictionary<PartitionKey, IActorRef> partitions, CancellationToken ct)
-    {
-        var sink = new BatchSink<SubAccountBalance>(partitions, (p, rows) => new SubAccountBatch(p, rows), plan.BatchSize, ct);
-        int rows = SubAccountsReader.Read(plan.Inbox.SubAccountsFile, plan.Registry, row =>
+        public void Add(string accountNo, SourceRef source, string column, T row)
         {
-            ct.ThrowIfCancellationRequested();
-            EscrowAccount account = Account(plan, row.EscrowAccountNo, row.Source, "escrow_account_no");
-            if (plan.InScope(account))
+            if (!ReferenceEquals(accountNo, _lastAccountNo) && !string.Equals(accountNo, _lastAccountNo, StringComparison.Ordinal))
             {
-                sink.Add(PartitionKey.Of(account), row);
+                EscrowAccount account = Account(plan, accountNo, source, column);
+                _lastAccountNo = accountNo;
+                _lastInScope = plan.InScope(account);
+                PartitionKey key = PartitionKey.Of(account);
+                if (_lastInScope && !ByPartition.TryGetValue(key, out _last))
+                {
+                    _last = [];
+                    ByPartition.Add(key, _last);
+                }
             }
-        });
-        sink.Flush();
-        return rows;
+            if (_lastInScope)
+            {
+                _last!.Add(row);
+            }
+        }
     }
 
     private static EscrowAccount Account(JobPlan plan, string accountNo, SourceRef source, string? column) =>

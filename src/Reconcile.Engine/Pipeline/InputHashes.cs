@@ -8,16 +8,6 @@ namespace Reconcile.Engine.Pipeline;
 /// <summary>SHA-256 of the input files, and the hash of a run's inputs as a whole.</summary>
 public static class InputHashes
 {
-    /// <summary>Hashes every file of the layout in parallel: inbox-relative path → SHA-256 (hex, lower case).</summary>
-    public static IReadOnlyDictionary<string, string> Of(InboxLayout layout)
-    {
-        var files = layout.AllFiles.ToArray();
-        var hashes = new string[files.Length];
-        Parallel.For(0, files.Length, i => hashes[i] = DayOutput.Sha256Of(files[i]));
-        return files.Select((f, i) => (Path: layout.Relative(f), Hash: hashes[i]))
-            .ToDictionary(x => x.Path, x => x.Hash, StringComparer.Ordinal);
-    }
-
     /// <summary>
     /// The inputs hash of a run: SHA-256 over the timing window and each input's inbox-relative path and SHA-256, in
     /// ordinal path order. The same files (and window) give the same hash wherever the inbox lives.

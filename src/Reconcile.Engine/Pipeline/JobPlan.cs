@@ -11,28 +11,24 @@ namespace Reconcile.Engine.Pipeline;
 /// </summary>
 /// <param name="Accounts">The registry's accounts in scope, ordinal by number.</param>
 /// <param name="Partitions">The partitions (bank × type) of those accounts, ordered.</param>
-/// <param name="BatchSize">Rows per message from a reader to a partition.</param>
 public sealed record JobPlan(
     InboxLayout Inbox,
     AccountRegistry Registry,
     RunScope Scope,
     IReadOnlyList<EscrowAccount> Accounts,
     IReadOnlyList<PartitionKey> Partitions,
-    ReconcileOptions Options,
-    int BatchSize = JobPlan.DefaultBatchSize)
+    ReconcileOptions Options)
 {
-    public const int DefaultBatchSize = 4096;
-
     public LocalDate BusinessDate => Inbox.BusinessDate;
 
-    public static JobPlan Create(InboxLayout inbox, AccountRegistry registry, RunScope scope, ReconcileOptions options, int batchSize = DefaultBatchSize)
+    public static JobPlan Create(InboxLayout inbox, AccountRegistry registry, RunScope scope, ReconcileOptions options)
     {
         var accounts = registry.Accounts
             .Where(a => InScope(scope, a))
             .OrderBy(a => a.AccountNo, StringComparer.Ordinal)
             .ToList();
         var partitions = accounts.Select(PartitionKey.Of).Distinct().Order().ToList();
-        return new JobPlan(inbox, registry, scope, accounts, partitions, options, batchSize);
+        return new JobPlan(inbox, registry, scope, accounts, partitions, options);
     }
 
     public static bool InScope(RunScope scope, EscrowAccount account) =>

@@ -11,19 +11,19 @@ public interface IPartitionMessage
     PartitionKey Partition { get; }
 }
 
-/// <summary>A bounded batch of statement rows, in statement order. Answered with <see cref="BatchAccepted"/>.</summary>
+/// <summary>A statement's rows of the partition, in statement order. Answered with <see cref="BatchAccepted"/>.</summary>
 public sealed record BankLineBatch(PartitionKey Partition, IReadOnlyList<BankLine> Lines) : IPartitionMessage;
 
-/// <summary>A bounded batch of ledger entries, in file order. Answered with <see cref="BatchAccepted"/>.</summary>
+/// <summary>The partition's entries of a range of ledger.csv, in file order. Answered with <see cref="BatchAccepted"/>.</summary>
 public sealed record LedgerEntryBatch(PartitionKey Partition, IReadOnlyList<LedgerEntry> Entries) : IPartitionMessage;
 
-/// <summary>A bounded batch of sub-account balances. Answered with <see cref="BatchAccepted"/>.</summary>
+/// <summary>The partition's sub-account balances. Answered with <see cref="BatchAccepted"/>.</summary>
 public sealed record SubAccountBatch(PartitionKey Partition, IReadOnlyList<SubAccountBalance> Rows) : IPartitionMessage;
 
 /// <summary>What a statement file says about its account and day, sent once its rows have been sent. Answered with <see cref="BatchAccepted"/>.</summary>
 public sealed record StatementRead(PartitionKey Partition, StatementSummary Statement) : IPartitionMessage;
 
-/// <summary>The partition has taken a batch: the sender may send more (back-pressure).</summary>
+/// <summary>The partition has taken a batch.</summary>
 public sealed record BatchAccepted(PartitionKey Partition, int Count) : IPartitionMessage;
 
 /// <summary>

@@ -106,6 +106,24 @@ public sealed class DailyRunTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public async Task With_errors_in_a_statement_and_the_ledger_the_statement_error_is_reported()
+    {
+        // Statements come before ledger.csv in the inbox's file order, whichever reader fails first.
+        _inbox.PabStatement(Build.Day, P1, 1000_00, Build.Day.PlusDays(-1), $"PAB_{P1}_{Build.Day:yyyyMMdd}.csv", ("PA1", 500_00))
+            .Ledger(Build.Day, TestInbox.Entry("L1", Bank.PAB, P1, EscrowType.SECOND_HAND, LedgerKind.DEPOSIT, 500m, "PA1", Build.Day.PlusDays(-1)));
+
+        for (int attempt = 0; attempt < 5; attempt++)
+        {
+            Func<Task> run = () => _run.RunAsync(Request());
+
+            var error = (await run.Should().ThrowAsync<InputException>()).Which;
+            error.File.Should().EndWith($"PAB_{P1}_{Build.Day:yyyyMMdd}.csv");
+            error.Line.Should().Be(2);
+        }
+        _store.Commits.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task Crash_after_the_first_partition_leaves_store_and_outputs_as_before_and_a_rerun_gives_the_same_bytes()
     {
         RunOutcome first = await _run.RunAsync(Request());

@@ -176,6 +176,6 @@ public sealed class JobCoordinatorTests : Akka.TestKit.Xunit2.TestKit
     {
         InboxLayout layout = InboxLayout.Find(_inbox.Inbox, Build.Day);
         AccountRegistry registry = AccountsReader.Read(layout.AccountsFile);
-        return JobPlan.Create(layout, registry, scope, ReconcileOptions.Default, batchSize: 1);
+        return JobPlan.Create(layout, registry, scope, ReconcileOptions.Default);
     }
 }
