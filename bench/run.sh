@@ -26,8 +26,20 @@ if [ ! -x /usr/bin/time ]; then
     exit 1
 fi
 
-echo "== building src/Reconcile.Cli (Release) into $build/cli" >&2
-dotnet publish "$root/src/Reconcile.Cli" -c Release -o "$build/cli" --artifacts-path "$build/artifacts" -v quiet -nologo >&2
+# ReadyToRun (ahead-of-time compiled) as a deployment would ship it: it halves the ~1.5 s a process spends in the JIT
+# before the first line is read. Falls back to a plain build where the feed lacks the crossgen2 package.
+case "$(uname -m)" in
+    x86_64) rid=linux-x64 ;;
+    aarch64) rid=linux-arm64 ;;
+    *) rid="" ;;
+esac
+echo "== building src/Reconcile.Cli (Release${rid:+, ReadyToRun $rid}) into $build/cli" >&2
+if [ -z "$rid" ] || ! dotnet publish "$root/src/Reconcile.Cli" -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true \
+        -o "$build/cli" --artifacts-path "$build/artifacts" -v quiet -nologo >&2; then
+    echo "== ReadyToRun publish failed: timing a plain Release build" >&2
+    rm -rf "$build/cli"
+    dotnet publish "$root/src/Reconcile.Cli" -c Release -o "$build/cli" --artifacts-path "$build/artifacts" -v quiet -nologo >&2
+fi
 cli=("$build/cli/reconcile")
 if [ ! -x "${cli[0]}" ]; then
     cli=(dotnet "$build/cli/reconcile.dll")
