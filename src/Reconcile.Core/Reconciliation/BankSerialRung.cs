@@ -45,7 +45,7 @@ internal static class BankSerialRung
                     }
                     else
                     {
-                        ListForLaterRungs(pool, i, line);
+                        LeaveOpen(pool, keys, i, line);
                     }
                     continue;
                 }
@@ -76,7 +76,7 @@ internal static class BankSerialRung
                 pool.Standing.Add(Findings.BankDuplicate(pool, line, -slot));
                 continue;
             }
-            ListForLaterRungs(pool, i, line);
+            LeaveOpen(pool, keys, i, line);
         }
         pool.SerialsAscend = ascending;
     }
@@ -90,6 +90,15 @@ internal static class BankSerialRung
             {
                 CollectionsMarshal.GetValueRefOrAddDefault(serials, pool.Lines[k].Serial, out _) = -1;
             }
+        }
+    }
+
+    /// <summary>A line rung 1 left open: rung 2 pairs it now when it safely can, otherwise it is listed for rungs 2–5.</summary>
+    private static void LeaveOpen(DayPool pool, LedgerKeys keys, int i, BankLine line)
+    {
+        if (!PaymentRefRung.TryPairEarly(pool, keys, i, line))
+        {
+            ListForLaterRungs(pool, i, line);
         }
     }
 

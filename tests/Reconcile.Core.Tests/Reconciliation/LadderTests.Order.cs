@@ -46,4 +46,35 @@ public partial class LadderTests
         result.MatchOf("S2").Rule.Should().Be(MatchRule.BANK_SERIAL);
         result.InTransit.Should().ContainSingle().Which.ItemId.Should().Be("B:S1");
     }
+
+    [Fact]
+    public void A_later_line_naming_an_entry_by_serial_takes_it_before_an_earlier_line_echoing_its_payment_ref()
+    {
+        // Rung 1 sees every line before rung 2 sees any: S1's ref must not take L1 while S2 is still to come.
+        AccountDayResult result = Day.Run(
+            Days.D1,
+            [Lines.Out("S1", 100m, paymentRef: "PAY1"), Lines.Out("S2", 100m)],
+            [Entries.Withdrawal("L1", 100m, paymentRef: "PAY1", bankSerial: "S2")],
+            opening: 1000m,
+            ledgerBalance: 900m);
+
+        result.MatchOf("S2").Rule.Should().Be(MatchRule.BANK_SERIAL);
+        result.Matches.Should().ContainSingle();
+        result.InTransit.Should().ContainSingle().Which.ItemId.Should().Be("B:S1");
+    }
+
+    [Fact]
+    public void Of_two_lines_echoing_the_same_payment_ref_the_first_in_statement_order_takes_the_entry()
+    {
+        AccountDayResult result = Day.Run(
+            Days.D1,
+            [Lines.Out("S2", 100m, paymentRef: "PAY1"), Lines.Out("S1", 100m, paymentRef: "PAY1")],
+            [Entries.Withdrawal("L1", 100m, paymentRef: "PAY1")],
+            opening: 1000m,
+            ledgerBalance: 900m);
+
+        result.MatchOf("S2").Rule.Should().Be(MatchRule.PAYMENT_REF);
+        result.Matches.Should().ContainSingle();
+        result.InTransit.Should().ContainSingle().Which.ItemId.Should().Be("B:S1");
+    }
 }
