@@ -101,8 +101,12 @@ internal sealed class DayPool
             Entries[i] = entry;
             EntryFirstSeen[i] = carriedEntries[i].FirstSeen;
             EntryDay[i] = days.Of(entry.AccountingDate);
-            CountKeys(entry);
         }
+        // While today's entries come in entry_id order, the duplicate step takes them (and the carried ones, merged
+        // by id) in the same pass: each entry is visited once while it is at hand.
+        var claims = new LedgerClaims(entryCount);
+        int[] carriedById = LedgerDuplicates.CarriedById(Entries, carriedEntries.Length);
+        int nextCarried = 0;
         sorted = true;
         for (int i = 0; i < todayEntries.Length; i++)
         {
@@ -117,17 +121,20 @@ internal sealed class DayPool
             Entries[at] = entry;
             EntryFirstSeen[at] = input.BusinessDate;
             EntryDay[at] = days.Of(entry.AccountingDate);
-            CountKeys(entry);
-            if (i > 0)
+            sorted = sorted && (i == 0 || PoolOrder.CompareById(todayEntries[i - 1], entry) <= 0);
+            if (sorted)
             {
-                int c = string.CompareOrdinal(todayEntries[i - 1].EntryId, entry.EntryId);
-                RepeatedEntryIds |= c == 0;
-                sorted = sorted && (c < 0 || (c == 0 && PoolOrder.CompareById(todayEntries[i - 1], entry) <= 0));
+                nextCarried = claims.TakeCarriedUpTo(Entries, carriedById, nextCarried, entry.EntryId);
+                claims.Take(Entries, at);
             }
         }
-        if (!sorted)
+        if (sorted)
         {
-            RepeatedEntryIds = true; // not known for the sorted order: let the duplicate step compare ids
+            claims.TakeCarriedUpTo(Entries, carriedById, nextCarried, null);
+            ClaimsInIdOrder = claims;
+        }
+        else
+        {
             PoolOrder.SortToday(Entries, carriedEntries.Length);
             for (int i = carriedEntries.Length; i < entryCount; i++)
             {
@@ -181,14 +188,11 @@ internal sealed class DayPool
 
     public int CarriedEntryCount => CarriedEntryItems.Length;
 
-    /// <summary>Whether two of today's entries share an entry id (checked while the pool is built).</summary>
-    public bool RepeatedEntryIds { get; private set; }
-
-    /// <summary>How many entries carry a bank_serial (to size the rung 1 map).</summary>
-    public int EntriesWithSerial { get; private set; }
-
-    /// <summary>How many entries carry a payment_ref (to size the rung 2 map).</summary>
-    public int EntriesWithRef { get; private set; }
+    /// <summary>
+    /// The duplicate step's claims, taken in the pool's own pass when today's entries came in entry_id order; null
+    /// when they had to be sorted (<see cref="LedgerDuplicates"/> takes them then).
+    /// </summary>
+    public LedgerClaims? ClaimsInIdOrder { get; }
 
     /// <summary>Lines left open by rung 1 with a payment ref, in pool order (rung 1 sorts them out in its pass).</summary>
     public List<int> RefLines { get; } = [];
@@ -261,12 +265,6 @@ internal sealed class DayPool
         List<T> list => CollectionsMarshal.AsSpan(list),
         _ => items.ToArray(),
     };
-
-    private void CountKeys(LedgerEntry entry)
-    {
-        EntriesWithSerial += string.IsNullOrEmpty(entry.BankSerial) ? 0 : 1;
-        EntriesWithRef += string.IsNullOrEmpty(entry.PaymentRef) ? 0 : 1;
-    }
 
     /// <summary>Day numbers of a run of dates that mostly repeat (one statement day, one ledger day).</summary>
     private struct DayNumbers

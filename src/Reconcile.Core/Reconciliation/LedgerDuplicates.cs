@@ -7,81 +7,52 @@ namespace Reconcile.Core.Reconciliation;
 /// bank_serial or payment_ref an earlier kept entry already claimed, or whose entry_id repeats, is a DUPLICATE and
 /// leaves the pool. The keys of the kept entries are what rungs 1 and 2 join on.
 /// </summary>
+/// <remarks>
+/// The pool takes the entries in its own pass when today's come in entry_id order (<see cref="DayPool.ClaimsInIdOrder"/>),
+/// so that each entry is visited once; otherwise they are taken here, after the pool sorted them.
+/// </remarks>
 internal static class LedgerDuplicates
 {
     public static LedgerKeys Apply(DayPool pool)
     {
-        LedgerEntry[] entries = pool.Entries;
-        // Rung 1 adds the lines' serials to the same map only when they do not grow in pool order (rarely).
-        var bySerial = new Dictionary<string, int>(pool.EntriesWithSerial, StringComparer.Ordinal);
-        var byRef = new Dictionary<string, int>(pool.EntriesWithRef, StringComparer.Ordinal);
-
-        int[]? order = pool.CarriedEntryCount == 0 ? null : MergedIdOrder(pool);
-        // A repeated entry_id can only be a carried one or one of today's that the pool saw repeated.
-        bool checkIds = order is not null || pool.RepeatedEntryIds;
-        string? previousId = null;
-        for (int k = 0; k < entries.Length; k++)
-        {
-            int e = order is null ? k : order[k];
-            LedgerEntry entry = entries[e];
-            string? why = null;
-            if (checkIds && string.Equals(previousId, entry.EntryId, StringComparison.Ordinal))
-            {
-                why = "the same entry_id appears again";
-            }
-            else if (!string.IsNullOrEmpty(entry.BankSerial) && bySerial.TryGetValue(entry.BankSerial, out int owner))
-            {
-                why = $"bank_serial {entry.BankSerial} already on {entries[owner].EntryId}";
-            }
-            else if (!string.IsNullOrEmpty(entry.PaymentRef) && byRef.TryGetValue(entry.PaymentRef, out owner))
-            {
-                why = $"payment_ref {entry.PaymentRef} already on {entries[owner].EntryId}";
-            }
-            previousId = entry.EntryId;
-
-            if (why is not null)
-            {
-                pool.EntryState[e] = ItemState.Duplicate;
-                pool.Standing.Add(Findings.LedgerDuplicate(pool, entry, why));
-                continue;
-            }
-            if (!string.IsNullOrEmpty(entry.BankSerial))
-            {
-                bySerial.Add(entry.BankSerial, e);
-            }
-            if (!string.IsNullOrEmpty(entry.PaymentRef))
-            {
-                byRef.Add(entry.PaymentRef, e);
-            }
-        }
-        return new LedgerKeys(bySerial, byRef);
+        LedgerClaims claims = pool.ClaimsInIdOrder ?? ClaimInIdOrder(pool);
+        return claims.Commit(pool);
     }
 
-    /// <summary>Carried entries (pool positions 0..c) and today's (already by id) merged into entry_id order.</summary>
-    private static int[] MergedIdOrder(DayPool pool)
+    /// <summary>The carried entries (pool positions 0..<paramref name="carried"/>) in entry_id order.</summary>
+    public static int[] CarriedById(LedgerEntry[] entries, int carried)
+    {
+        var byId = new int[carried];
+        for (int i = 0; i < carried; i++)
+        {
+            byId[i] = i;
+        }
+        if (carried > 1)
+        {
+            Array.Sort(byId, (a, b) =>
+            {
+                int c = PoolOrder.ById.Compare(entries[a], entries[b]);
+                return c != 0 ? c : a.CompareTo(b);
+            });
+        }
+        return byId;
+    }
+
+    /// <summary>Carried entries and today's (sorted by id) merged into entry_id order and taken.</summary>
+    private static LedgerClaims ClaimInIdOrder(DayPool pool)
     {
         LedgerEntry[] entries = pool.Entries;
         int carried = pool.CarriedEntryCount;
-        var carriedById = new int[carried];
-        for (int i = 0; i < carried; i++)
-        {
-            carriedById[i] = i;
-        }
-        Array.Sort(carriedById, (a, b) =>
-        {
-            int c = PoolOrder.ById.Compare(entries[a], entries[b]);
-            return c != 0 ? c : a.CompareTo(b);
-        });
-        var order = new int[entries.Length];
+        int[] carriedById = CarriedById(entries, carried);
+        var claims = new LedgerClaims(entries.Length);
         int x = 0;
-        int y = carried;
-        for (int k = 0; k < order.Length; k++)
+        for (int y = carried; y < entries.Length; y++)
         {
-            bool takeCarried = x < carried
-                && (y == entries.Length || string.CompareOrdinal(entries[carriedById[x]].EntryId, entries[y].EntryId) <= 0);
-            order[k] = takeCarried ? carriedById[x++] : y++;
+            x = claims.TakeCarriedUpTo(entries, carriedById, x, entries[y].EntryId);
+            claims.Take(entries, y);
         }
-        return order;
+        claims.TakeCarriedUpTo(entries, carriedById, x, null);
+        return claims;
     }
 }
 
