@@ -50,40 +50,42 @@ public sealed class DayOutput : IDisposable
         return new DayOutput(Path.Combine(root, day), staging);
     }
 
-    /// <summary>Writes discrepancies.csv, in_transit.csv, matches.csv and inventory.csv from the accounts' results.</summary>
+    /// <summary>
+    /// Writes discrepancies.csv, in_transit.csv, matches.csv and inventory.csv from the accounts' results. Each file's
+    /// SHA-256 is computed while it is written (<see cref="OutputCsvWriter"/>), not by reading it back.
+    /// </summary>
     public void WriteCsvs(LocalDate businessDate, IReadOnlyList<AccountDayResult> results)
     {
         // The four files are independent: write them at once, then record them in a fixed order.
-        Task<int>[] writes =
+        Task<OutputFile>[] writes =
         [
-            Task.Run(() => FindingsCsv.Write(
-                Staged(Discrepancies),
-                results.SelectMany(r => r.Discrepancies).Select(d => FindingRow.Of(d, businessDate)))),
-            Task.Run(() => FindingsCsv.Write(
-                Staged(InTransit),
-                results.SelectMany(r => r.InTransit.Select(i => FindingRow.InTransit(i, r.Account, businessDate))))),
-            Task.Run(() => MatchesCsv.Write(Staged(Matches), results.SelectMany(r => r.Matches))),
-            Task.Run(() => InventoryCsv.Write(Staged(Inventory), results.Select(r => r.Inventory))),
+            Task.Run(() => WriteCsv(Discrepancies, w => FindingsCsv.Write(
+                w,
+                results.SelectMany(r => r.Discrepancies).Select(d => FindingRow.Of(d, businessDate))))),
+            Task.Run(() => WriteCsv(InTransit, w => FindingsCsv.Write(
+                w,
+                results.SelectMany(r => r.InTransit.Select(i => FindingRow.InTransit(i, r.Account, businessDate)))))),
+            Task.Run(() => WriteCsv(Matches, w => MatchesCsv.Write(w, results.SelectMany(r => r.Matches)))),
+            Task.Run(() => WriteCsv(Inventory, w => InventoryCsv.Write(w, results.Select(r => r.Inventory)))),
         ];
         Task.WhenAll(writes).GetAwaiter().GetResult();
-        string[] names = [Discrepancies, InTransit, Matches, Inventory];
-        for (int i = 0; i < names.Length; i++)
+        foreach (Task<OutputFile> write in writes)
         {
-            Add(names[i], writes[i].Result);
+            _written.Add(write.Result);
         }
     }
 
     public void WriteSummary(RunSummary summary)
     {
         SummaryJson.Write(Staged(Summary), summary);
-        Add(Summary, null);
+        Add(Summary);
     }
 
     /// <summary>Writes manifest.json; <paramref name="manifest"/> lists the files written before it.</summary>
     public void WriteManifest(RunManifest manifest)
     {
         ManifestJson.Write(Staged(Manifest), manifest);
-        Add(Manifest, null);
+        Add(Manifest);
     }
 
     /// <summary>
@@ -139,5 +141,11 @@ public sealed class DayOutput : IDisposable
 
     private string Staged(string name) => Path.Combine(StagingDirectory, name);
 
-    private void Add(string name, long? rows) => _written.Add(new OutputFile(name, Sha256Of(Staged(name)), rows));
+    private OutputFile WriteCsv(string name, Func<OutputCsvWriter, int> write)
+    {
+        (int rows, string sha256) = OutputCsvWriter.WriteFile(Staged(name), write);
+        return new OutputFile(name, sha256, rows);
+    }
+
+    private void Add(string name) => _written.Add(new OutputFile(name, Sha256Of(Staged(name)), null));
 }

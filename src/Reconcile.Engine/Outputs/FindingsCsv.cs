@@ -1,15 +1,16 @@
-using CsvHelper;
-
 namespace Reconcile.Engine.Outputs;
 
 /// <summary>Writes discrepancies.csv and in_transit.csv: the header and the rows in <see cref="FindingRow.Order"/>.</summary>
 public static class FindingsCsv
 {
     /// <summary>Writes the rows, sorted, to <paramref name="path"/>; returns the number of rows.</summary>
-    public static int Write(string path, IEnumerable<FindingRow> rows)
+    public static int Write(string path, IEnumerable<FindingRow> rows) =>
+        OutputCsvWriter.WriteFile(path, w => Write(w, rows)).Rows;
+
+    /// <summary>Writes the header and the rows, sorted, to <paramref name="w"/>; returns the number of rows.</summary>
+    public static int Write(OutputCsvWriter w, IEnumerable<FindingRow> rows)
     {
         List<FindingRow> sorted = GroupedSort.Sort(rows, r => (r.Bank, r.Type, r.AccountNo), FindingRow.AccountOrder, FindingRow.Order);
-        using CsvWriter w = OutputCsv.ToFile(path);
         w.WriteHeader(FindingRow.Header);
         foreach (FindingRow r in sorted)
         {

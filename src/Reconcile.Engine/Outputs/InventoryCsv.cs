@@ -1,4 +1,3 @@
-using CsvHelper;
 using Reconcile.Core.Reconciliation;
 
 namespace Reconcile.Engine.Outputs;
@@ -17,7 +16,11 @@ public static class InventoryCsv
         "unexplained_difference", "status",
     ];
 
-    public static int Write(string path, IEnumerable<InventoryRow> inventory)
+    public static int Write(string path, IEnumerable<InventoryRow> inventory) =>
+        OutputCsvWriter.WriteFile(path, w => Write(w, inventory)).Rows;
+
+    /// <summary>Writes the header and the rows, sorted, to <paramref name="w"/>; returns the number of rows.</summary>
+    public static int Write(OutputCsvWriter w, IEnumerable<InventoryRow> inventory)
     {
         var rows = inventory.ToList();
         rows.Sort((a, b) =>
@@ -28,7 +31,6 @@ public static class InventoryCsv
             if (c == 0) c = string.CompareOrdinal(a.AccountNo, b.AccountNo);
             return c;
         });
-        using CsvWriter w = OutputCsv.ToFile(path);
         w.WriteHeader(Header);
         foreach (InventoryRow r in rows)
         {

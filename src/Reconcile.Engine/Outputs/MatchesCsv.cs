@@ -1,41 +1,30 @@
-using CsvHelper;
 using Reconcile.Core.Reconciliation;
 
 namespace Reconcile.Engine.Outputs;
 
-/// <summary>Writes matches.csv: every pair made, by (escrow_account_no, bank_serial, ledger_entry_ids, rule).</summary>
+/// <summary>Writes matches.csv: every pair made, by (escrow_account_no, bank_serial, ledger_entry_ids, rule) (<see cref="MatchOrder"/>).</summary>
 public static class MatchesCsv
 {
     public static readonly string[] Header = ["escrow_account_no", "bank_serial", "ledger_entry_ids", "rule", "amount"];
 
-    public static int Write(string path, IEnumerable<MatchRecord> matches)
+    public static int Write(string path, IEnumerable<MatchRecord> matches) =>
+        OutputCsvWriter.WriteFile(path, w => Write(w, matches)).Rows;
+
+    /// <summary>Writes the header and the rows, sorted, to <paramref name="w"/>; returns the number of rows.</summary>
+    public static int Write(OutputCsvWriter w, IEnumerable<MatchRecord> matches)
     {
-        var rows = GroupedSort.Sort(
-            matches.Select(m => (Match: m, Ids: string.Join(';', m.LedgerEntryIds), Rule: m.Rule.ToString())),
-            r => r.Match.AccountNo,
-            StringComparer.Ordinal,
-            Comparer<(MatchRecord Match, string Ids, string Rule)>.Create(Compare));
-        using CsvWriter w = OutputCsv.ToFile(path);
+        MatchRecord[] rows = MatchOrder.Sort(matches);
         w.WriteHeader(Header);
-        foreach (var r in rows)
+        foreach (MatchRecord m in rows)
         {
-            w.Text(r.Match.AccountNo);
-            w.Text(r.Match.BankSerial);
-            w.Text(r.Ids);
-            w.Text(r.Rule);
-            w.Amount(r.Match.Amount);
+            w.Text(m.AccountNo);
+            w.Text(m.BankSerial);
+            IReadOnlyList<string> ids = m.LedgerEntryIds;
+            w.Text(ids.Count switch { 0 => "", 1 => ids[0], _ => string.Join(';', ids) });
+            w.Text(m.Rule.ToString());
+            w.Amount(m.Amount);
             w.EndRecord();
         }
-        return rows.Count;
-    }
-
-    private static int Compare((MatchRecord Match, string Ids, string Rule) a, (MatchRecord Match, string Ids, string Rule) b)
-    {
-        int c = string.CompareOrdinal(a.Match.AccountNo, b.Match.AccountNo);
-        if (c == 0) c = string.CompareOrdinal(a.Match.BankSerial, b.Match.BankSerial);
-        if (c == 0) c = string.CompareOrdinal(a.Ids, b.Ids);
-        if (c == 0) c = string.CompareOrdinal(a.Rule, b.Rule);
-        if (c == 0) c = a.Match.Amount.CompareTo(b.Match.Amount);
-        return c;
+        return rows.Length;
     }
 }

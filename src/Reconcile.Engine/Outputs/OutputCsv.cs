@@ -11,7 +11,8 @@ namespace Reconcile.Engine.Outputs;
 /// RFC 4180 quoting, records ending with CRLF (what Excel writes and RFC 4180 specifies), amounts in yuan with
 /// exactly two decimals, dates yyyy-MM-dd. A text cell that starts with = + - @ tab or CR is written with a
 /// leading ' (and therefore quoted): CsvHelper's injection guard applies to text only, and amounts are written
-/// as numbers, so "-12.30" stays a number.
+/// as numbers, so "-12.30" stays a number. <c>run</c> writes its files with <see cref="OutputCsvWriter"/>, which writes
+/// the same bytes as a CsvHelper writer with <see cref="Options"/> and these cell methods.
 /// </summary>
 public static class OutputCsv
 {
@@ -28,9 +29,6 @@ public static class OutputCsv
         InjectionEscape = '\'',
         FormatProvider = CultureInfo.InvariantCulture,
     };
-
-    /// <summary>Creates a writer that writes the dialect to <paramref name="path"/> (created or replaced).</summary>
-    public static CsvWriter ToFile(string path) => CsvWriter.Create(File.Create(path), Options, leaveOpen: false);
 
     /// <summary>A text cell; null is an empty cell. Guarded against formula injection.</summary>
     public static void Text(this CsvWriter writer, string? value) => writer.WriteField(value);

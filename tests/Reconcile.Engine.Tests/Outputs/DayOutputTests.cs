@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using Reconcile.Core.Model;
 using Reconcile.Core.Reconciliation;
@@ -126,6 +127,29 @@ public sealed class DayOutputTests : IDisposable
         json.RootElement.GetProperty("inputs")[0].GetProperty("rows").GetInt64().Should().Be(1);
         json.RootElement.GetProperty("run_id").GetString().Should().Be("R-1");
         json.RootElement.GetProperty("store").GetString().Should().Be("memory:test");
+    }
+
+    [Fact]
+    public void Csv_hashes_are_computed_while_writing_and_equal_the_sha256_of_the_published_bytes()
+    {
+        // matches.csv larger than the writer's buffer, so its hash covers several flushes.
+        MatchRecord[] matches = [.. Enumerable.Range(0, 40_000).Select(i => new MatchRecord("A1", $"S{i:D8}", [$"L{i}", "备注,\"x\""], MatchRule.BATCH, Build.Yuan(-i)))];
+        AccountDayResult result = Build.Result(
+            Build.Account("A1"),
+            [Build.Finding(Category.BANK_ONLY, "A1", "S1", bankAmount: 1m, detail: "=中文, \"quoted\"")],
+            matches: matches);
+        using DayOutput output = DayOutput.Begin(_folder.Path, Build.Day);
+        output.WriteCsvs(Build.Day, [result]);
+        output.Publish();
+
+        string day = Path.Combine(_folder.Path, "2024-11-06");
+        new FileInfo(Path.Combine(day, "matches.csv")).Length.Should().BeGreaterThan(1 << 20);
+        output.Written.Should().HaveCount(4);
+        foreach (OutputFile f in output.Written)
+        {
+            f.Sha256.Should().Be(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(day, f.Name)))), f.Name);
+        }
+        output.Written.Select(f => f.Rows).Should().Equal(1, 0, 40_000, 1);
     }
 
     private static RunSummary Summary()
