@@ -23,8 +23,12 @@ internal static class BatchRung
         var next = new int[entries.Length];
         for (int e = entries.Length - 1; e >= 0; e--)
         {
+            if (pool.EntryState[e] != ItemState.Open)
+            {
+                continue; // paired above: its object is not touched
+            }
             string? batch = entries[e].BatchId;
-            if (pool.EntryState[e] == ItemState.Open && !string.IsNullOrEmpty(batch))
+            if (!string.IsNullOrEmpty(batch))
             {
                 ref int head = ref CollectionsMarshal.GetValueRefOrAddDefault(first, batch, out bool exists);
                 next[e] = exists ? head : -1;

@@ -159,9 +159,14 @@ internal static class SubAccountRung
             Next = new int[entries.Length];
             for (int e = entries.Length - 1; e >= 0; e--)
             {
+                // Built lazily, perhaps after an AMBIGUOUS line of this rung: its candidates stay visible. The state
+                // is checked first, so that the entries paired above are not touched.
+                if (pool.EntryState[e] is not (ItemState.Open or ItemState.Ambiguous))
+                {
+                    continue;
+                }
                 string key = rung == MatchRule.SUB_ACCOUNT ? entries[e].SubAccountNo : entries[e].ContractNo;
-                // Built lazily, perhaps after an AMBIGUOUS line of this rung: its candidates stay visible.
-                if (pool.EntryState[e] is not (ItemState.Open or ItemState.Ambiguous) || string.IsNullOrEmpty(key))
+                if (string.IsNullOrEmpty(key))
                 {
                     continue;
                 }
