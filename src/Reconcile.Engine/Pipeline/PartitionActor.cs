@@ -147,14 +147,30 @@ public sealed class PartitionActor : ReceiveActor
         {
             return 0;
         }
-        var paired = new HashSet<string>(StringComparer.Ordinal);
-        var reversed = new HashSet<string>(StringComparer.Ordinal);
+        // Sized once (a day of 1M lines has ~1M pairs); reversal pairs are rare, so their set is usually empty.
+        var paired = new HashSet<string>(matches.Count, StringComparer.Ordinal);
+        HashSet<string>? reversed = null;
         foreach (MatchRecord m in matches)
         {
-            (m.Rule == MatchRule.REVERSAL ? reversed : paired).Add(m.BankSerial);
+            if (m.Rule == MatchRule.REVERSAL)
+            {
+                (reversed ??= new HashSet<string>(StringComparer.Ordinal)).Add(m.BankSerial);
+            }
+            else
+            {
+                paired.Add(m.BankSerial);
+            }
         }
-        return lines.Count(l =>
-            paired.Contains(l.Serial) || reversed.Contains(l.Serial) || (l.ReversalOf is { } of && reversed.Contains(of)));
+        long count = 0;
+        foreach (BankLine l in lines)
+        {
+            if (paired.Contains(l.Serial)
+                || (reversed is not null && (reversed.Contains(l.Serial) || (l.ReversalOf is { } of && reversed.Contains(of)))))
+            {
+                count++;
+            }
+        }
+        return count;
     }
 
     private static Exception Unwrap(Exception e) => e is AggregateException { InnerExceptions.Count: 1 } a ? Unwrap(a.InnerExceptions[0]) : e;
