@@ -35,8 +35,9 @@ public static class InputFeeder
         CancellationToken ct)
     {
         var feed = new Feed(plan, partitions);
-        FeedError? error = await FeedScheduler.RunAsync(feed.Items(), ct).ConfigureAwait(false);
-        error = Earliest(error, feed.SecondStatement());
+        List<FeedItem> items = feed.Items();
+        FeedError? error = await FeedScheduler.RunAsync(items, ct).ConfigureAwait(false);
+        error = Earliest(Earliest(error, feed.LedgerHeaderError), feed.SecondStatement());
         if (error is not null)
         {
             throw error.Error;
@@ -62,6 +63,9 @@ public static class InputFeeder
         private int _nextLedgerPart;
         private int _ledgerRows;
         private int _subAccountRows;
+
+        /// <summary>ledger.csv's header could not be read: the file is not cut into parts, and this competes in file order.</summary>
+        public FeedError? LedgerHeaderError { get; private set; }
 
         public Feed(JobPlan plan, IReadOnlyDictionary<PartitionKey, IActorRef> partitions)
         {
@@ -103,15 +107,30 @@ public static class InputFeeder
 
         private IEnumerable<FeedItem> LedgerItems(int file)
         {
-            // Parts of at least a few MiB, a few per core, so that the last part to finish is short.
-            _ledger = LedgerReader.Split(Inbox.LedgerFile, FeedScheduler.Workers * 4);
-            _ledgerParts = new Dictionary<PartitionKey, List<LedgerEntry>>?[_ledger.Count];
+            try
+            {
+                // Parts of at least a few MiB, a few per core, so that the last part to finish is short.
+                _ledger = LedgerReader.Split(Inbox.LedgerFile, FeedScheduler.Workers * 4);
+            }
+            catch (InputException e)
+            {
+                LedgerHeaderError = new FeedError(file, 0, e);
+                return [];
+            }
+            return LedgerPartItems(file, _ledger);
+        }
+
+        private IEnumerable<FeedItem> LedgerPartItems(int file, LedgerParts ledger)
+        {
+            _ledgerParts = new Dictionary<PartitionKey, List<LedgerEntry>>?[ledger.Count];
             long bytes = new FileInfo(Inbox.LedgerFile).Length;
-            for (int p = 0; p < _ledger.Count; p++)
+            var items = new List<FeedItem>(ledger.Count);
+            for (int p = 0; p < ledger.Count; p++)
             {
                 int part = p;
-                yield return new FeedItem(file, part, bytes / _ledger.Count, c => ReadLedgerPart(part, c));
+                items.Add(new FeedItem(file, part, bytes / ledger.Count, c => ReadLedgerPart(part, c)));
             }
+            return items;
         }
 
         private void ReadStatement(int file, CancellationToken ct)

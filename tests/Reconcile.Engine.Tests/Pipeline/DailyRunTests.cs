@@ -124,6 +124,20 @@ public sealed class DailyRunTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public async Task A_statement_error_is_reported_before_a_ledger_without_its_header()
+    {
+        _inbox.PabStatement(Build.Day, P1, 1000_00, Build.Day.PlusDays(-1), $"PAB_{P1}_{Build.Day:yyyyMMdd}.csv", ("PA1", 500_00));
+        File.WriteAllText(Path.Combine(_inbox.DayFolder(Build.Day), "ledger.csv"), "entry_id,order_id\nL1,O1\n");
+
+        Func<Task> run = () => _run.RunAsync(Request());
+
+        var error = (await run.Should().ThrowAsync<InputException>()).Which;
+        error.File.Should().EndWith($"PAB_{P1}_{Build.Day:yyyyMMdd}.csv");
+        _store.Commits.Should().BeEmpty();
+        NothingWritten().Should().BeTrue();
+    }
+
+    [Fact]
     public async Task Crash_after_the_first_partition_leaves_store_and_outputs_as_before_and_a_rerun_gives_the_same_bytes()
     {
         RunOutcome first = await _run.RunAsync(Request());
