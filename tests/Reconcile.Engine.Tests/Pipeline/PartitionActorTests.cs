@@ -12,6 +12,12 @@ public sealed class PartitionActorTests : Akka.TestKit.Xunit2.TestKit
     private static readonly PartitionKey Ceb = new(Bank.CEB, EscrowType.SECOND_HAND);
     private static readonly ReconcileOptions Options = ReconcileOptions.Default;
 
+    // The CI machine runs test assemblies side by side: a 3 s default is too tight for a cold actor system.
+    public PartitionActorTests()
+        : base("akka.test.single-expect-default = 30s")
+    {
+    }
+
     [Fact]
     public void Acknowledges_each_batch_with_its_size()
     {

@@ -27,6 +27,8 @@ public sealed class StoreActorTests : TestKit
 
     private static Akka.Configuration.Config Config(TempStore tmp) => ConfigurationFactory.ParseString($$"""
         akka.loglevel = WARNING
+        # a cold journal start (linq2db, SQLite, recovery) can take seconds while other test assemblies run
+        akka.test.single-expect-default = 30s
         akka.persistence.journal.plugin = "akka.persistence.journal.sql"
         akka.persistence.journal.sql {
           connection-string = "{{tmp.Location.ConnectionString}}"
