@@ -124,9 +124,9 @@ internal static class CiticStatementReader
         {
             throw input.Found(header[Serial], "总交易流水号", "the bank serial of the row");
         }
-        string summary = input.Text(header[Summary]);
+        string summary = input.Shared(header[Summary]);
         string memo = input.Text(header[Memo]);
-        MemoTokens tokens = MemoTokens.Find(memo, summary);
+        MemoTokens tokens = MemoTokens.Find(memo, summary, input.Pool);
         return new BankLine(
             Bank.CITIC,
             account.AccountNo,
@@ -136,13 +136,13 @@ internal static class CiticStatementReader
             direction,
             amount,
             balanceAfter,
-            input.OptionalText(header[SubAccount]),
+            input.OptionalShared(header[SubAccount]),
             input.OptionalText(header[PaymentRef]) ?? tokens.PaymentRef,
             tokens.BatchId,
             tokens.ContractNo,
             input.OptionalText(header[CounterpartyAccount]),
             input.OptionalText(header[CounterpartyName]),
-            input.OptionalText(header[CounterpartyBank]),
+            input.OptionalShared(header[CounterpartyBank]),
             summary,
             memo,
             input.OptionalText(header[ReversalOf]),

@@ -15,13 +15,15 @@ internal sealed class CsvInput : IDisposable
 
     private readonly CsvReader _reader;
     private readonly int _lineOffset;
+    private readonly TextPool _pool;
 
-    private CsvInput(string file, CsvReader reader, Encoding? encoding, int lineOffset)
+    private CsvInput(string file, CsvReader reader, Encoding? encoding, int lineOffset, TextPool? pool)
     {
         File = file;
         _reader = reader;
         Encoding = encoding;
         _lineOffset = lineOffset;
+        _pool = pool ?? new TextPool();
     }
 
     /// <summary>The encoding the file was found in; null for UTF-8 (with or without a byte order mark).</summary>
@@ -41,7 +43,7 @@ internal sealed class CsvInput : IDisposable
     /// Opens <paramref name="path"/>. Bank statements are read with one record per physical line
     /// (<paramref name="recordPerLine"/>), so a stray quote in a memo cannot swallow the lines after it.
     /// </summary>
-    public static CsvInput Open(string path, bool recordPerLine)
+    public static CsvInput Open(string path, bool recordPerLine, TextPool? pool = null)
     {
         FileStream stream;
         try
@@ -59,7 +61,7 @@ internal sealed class CsvInput : IDisposable
         try
         {
             Encoding? encoding = InputEncoding.Detect(stream);
-            return new CsvInput(path, CsvReader.Create(stream, Options(encoding, recordPerLine), false), encoding, 0);
+            return new CsvInput(path, CsvReader.Create(stream, Options(encoding, recordPerLine), false), encoding, 0, pool);
         }
         catch
         {
@@ -73,12 +75,12 @@ internal sealed class CsvInput : IDisposable
     /// known (<see cref="RecordBoundaries"/> finds such ranges); <paramref name="firstLine"/> is the physical line
     /// the range starts on, so that <see cref="Line"/> and errors name the file's own lines.
     /// </summary>
-    public static CsvInput OpenRange(string path, Encoding? encoding, long start, long end, int firstLine, bool recordPerLine)
+    public static CsvInput OpenRange(string path, Encoding? encoding, long start, long end, int firstLine, bool recordPerLine, TextPool? pool = null)
     {
         var stream = new FileRangeStream(path, start, end);
         try
         {
-            return new CsvInput(path, CsvReader.Create(stream, Options(encoding, recordPerLine), false), encoding, firstLine - 1);
+            return new CsvInput(path, CsvReader.Create(stream, Options(encoding, recordPerLine), false), encoding, firstLine - 1, pool);
         }
         catch
         {
@@ -148,6 +150,23 @@ internal sealed class CsvInput : IDisposable
 
     /// <summary>The field as text; null when empty.</summary>
     public string? OptionalText(int index) => _reader.IsEmpty(index) ? null : _reader.GetString(index);
+
+    /// <summary>
+    /// The field as text shared through the run's <see cref="TextPool"/>, for columns whose values repeat (contract,
+    /// sub-account, counterparty, memo): equal to <see cref="Text"/>; "" when empty.
+    /// </summary>
+    public string Shared(int index)
+    {
+        ReadOnlySpan<byte> span = _reader.GetSpan(index);
+        // A quoted field with doubled quotes is left to CsvHelper's own unescaping.
+        return span.Contains((byte)'"') ? _pool.Get(_reader.GetString(index).AsSpan()) : _pool.Get(span);
+    }
+
+    /// <summary>As <see cref="Shared"/>; null when empty.</summary>
+    public string? OptionalShared(int index) => _reader.IsEmpty(index) ? null : Shared(index);
+
+    /// <summary>The run's pool, for text cut out of fields (memo tokens).</summary>
+    public TextPool Pool => _pool;
 
     /// <summary>Every field of the current record, for header checks and messages (allocates: not per row).</summary>
     public string[] Fields()

@@ -55,13 +55,13 @@ public static class LedgerReader
 
     /// <summary>Streams the entries of part <paramref name="part"/> of <paramref name="parts"/> to <paramref name="onEntry"/>; returns their count.</summary>
     /// <exception cref="InputException">As <see cref="Read"/>, naming the file's own line.</exception>
-    public static int ReadPart(LedgerParts parts, int part, AccountRegistry registry, Action<LedgerEntry> onEntry)
+    public static int ReadPart(LedgerParts parts, int part, AccountRegistry registry, Action<LedgerEntry> onEntry, TextPool? pool = null)
     {
         ArgumentNullException.ThrowIfNull(parts);
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(onEntry);
         LedgerParts.Range range = parts.Ranges[part];
-        using CsvInput input = CsvInput.OpenRange(parts.Path, parts.Encoding, range.Start, range.End, range.FirstLine, recordPerLine: false);
+        using CsvInput input = CsvInput.OpenRange(parts.Path, parts.Encoding, range.Start, range.End, range.FirstLine, recordPerLine: false, pool);
         int count = 0;
         while (input.ReadRecord())
         {
@@ -86,11 +86,11 @@ public static class LedgerReader
     /// <exception cref="InputException">A missing column; an unknown direction, status, bank or escrow type; an
     /// amount that is not a positive yuan amount; a malformed timestamp or date; an escrow account that is not
     /// in accounts.csv or whose bank or escrow type disagrees with it.</exception>
-    public static int Read(string path, AccountRegistry registry, Action<LedgerEntry> onEntry)
+    public static int Read(string path, AccountRegistry registry, Action<LedgerEntry> onEntry, TextPool? pool = null)
     {
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(onEntry);
-        using CsvInput input = CsvInput.Open(path, recordPerLine: false);
+        using CsvInput input = CsvInput.Open(path, recordPerLine: false, pool);
         Header header = RowFields.ReadHeader(input, Columns);
         int count = 0;
         while (input.ReadRecord())
@@ -118,8 +118,8 @@ public static class LedgerReader
         return new LedgerEntry(
             entryId,
             input.Text(header[OrderId]),
-            input.Text(header[ContractNo]),
-            input.Text(header[SubAccountNo]),
+            input.Shared(header[ContractNo]),
+            input.Shared(header[SubAccountNo]),
             account.Bank,
             account.AccountNo,
             account.Type,
@@ -133,8 +133,8 @@ public static class LedgerReader
             input.OptionalText(header[BankSerial]),
             input.OptionalText(header[CounterpartyName]),
             input.OptionalText(header[CounterpartyAccount]),
-            input.OptionalText(header[BatchId]),
-            input.Text(header[Remark]),
+            input.OptionalShared(header[BatchId]),
+            input.Shared(header[Remark]),
             input.Source);
     }
 }

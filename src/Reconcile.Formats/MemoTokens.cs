@@ -14,16 +14,17 @@ namespace Reconcile.Formats;
 /// </remarks>
 internal readonly record struct MemoTokens(string? PaymentRef, string? BatchId, string? ContractNo)
 {
-    public static MemoTokens Find(string memo, string summary) => new(
-        First(memo, summary, "PAY", null),
-        First(memo, summary, "BATCH", null),
-        First(memo, summary, "JG", "ZX"));
+    /// <param name="pool">Where batch and contract numbers (which repeat across lines) are shared; payment serials are unique.</param>
+    public static MemoTokens Find(string memo, string summary, TextPool? pool = null) => new(
+        First(memo, summary, "PAY", null, null),
+        First(memo, summary, "BATCH", null, pool),
+        First(memo, summary, "JG", "ZX", pool));
 
-    private static string? First(string memo, string summary, string prefix, string? otherPrefix) =>
-        Find(memo, prefix, otherPrefix) ?? Find(summary, prefix, otherPrefix);
+    private static string? First(string memo, string summary, string prefix, string? otherPrefix, TextPool? pool) =>
+        Find(memo, prefix, otherPrefix, pool) ?? Find(summary, prefix, otherPrefix, pool);
 
     /// <summary>The first token in <paramref name="text"/> starting with either prefix.</summary>
-    private static string? Find(string text, string prefix, string? otherPrefix)
+    private static string? Find(string text, string prefix, string? otherPrefix, TextPool? pool)
     {
         for (int i = 0; i < text.Length; i++)
         {
@@ -38,7 +39,7 @@ internal readonly record struct MemoTokens(string? PaymentRef, string? BatchId, 
             }
             if (length > 0)
             {
-                return text.Substring(i, length);
+                return pool is null ? text.Substring(i, length) : pool.Get(text.AsSpan(i, length));
             }
         }
         return null;

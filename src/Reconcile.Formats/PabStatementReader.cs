@@ -127,9 +127,9 @@ internal static partial class PabStatementReader
         {
             throw input.Found(header[Serial], "核心唯一流水号", "the bank serial of the row");
         }
-        string summary = input.Text(header[Summary]);
+        string summary = input.Shared(header[Summary]);
         string memo = input.Text(header[Memo]);
-        MemoTokens tokens = MemoTokens.Find(memo, summary);
+        MemoTokens tokens = MemoTokens.Find(memo, summary, input.Pool);
         return new BankLine(
             Bank.PAB,
             account.AccountNo,
@@ -139,13 +139,13 @@ internal static partial class PabStatementReader
             signed.IsNegative ? Direction.OUT : Direction.IN,
             signed.Abs(),
             balanceAfter,
-            input.OptionalText(header[SubAccount]),
+            input.OptionalShared(header[SubAccount]),
             input.OptionalText(header[PaymentRef]) ?? tokens.PaymentRef,
             tokens.BatchId,
             tokens.ContractNo,
             input.OptionalText(header[CounterpartyAccount]),
             input.OptionalText(header[CounterpartyName]),
-            input.OptionalText(header[CounterpartyBank]),
+            input.OptionalShared(header[CounterpartyBank]),
             summary,
             memo,
             ReversalOf: null,

@@ -17,11 +17,11 @@ public static class StatementReader
     /// </summary>
     /// <exception cref="InputException">The file is not a statement of a known layout, names an account that
     /// accounts.csv does not list at that bank, or has a malformed field or a trailer that contradicts its rows.</exception>
-    public static StatementSummary Read(string path, AccountRegistry registry, Action<BankLine> onLine)
+    public static StatementSummary Read(string path, AccountRegistry registry, Action<BankLine> onLine, TextPool? pool = null)
     {
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(onLine);
-        using CsvInput input = CsvInput.Open(path, recordPerLine: true);
+        using CsvInput input = CsvInput.Open(path, recordPerLine: true, pool);
         if (!input.ReadRecord())
         {
             throw input.FileError($"found an empty file, expected {StatementLayout.Expected}");

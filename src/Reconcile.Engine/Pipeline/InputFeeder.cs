@@ -58,6 +58,8 @@ public static class InputFeeder
         private readonly string?[] _hashes;
         private readonly List<Task<BatchAccepted>> _sent = [];
         private readonly Lock _sending = new();
+        // One pool for every file of the day: a contract or counterparty in a statement and the ledger is one string.
+        private readonly TextPool _text = new();
         private LedgerParts? _ledger;
         private Dictionary<PartitionKey, List<LedgerEntry>>?[] _ledgerParts = [];
         private int _nextLedgerPart;
@@ -149,7 +151,7 @@ public static class InputFeeder
                         $"the row books on {Iso(line.BookingDate)}, but the statements of the {Iso(Day)} folder must book on {Iso(Day)}");
                 }
                 routes.Add(line.AccountNo, line.Source, "账号", line);
-            });
+            }, _text);
             if (summary.BookingDate != Day)
             {
                 throw new InputException(path, 0, null, $"the statement is for {Iso(summary.BookingDate)}, but it is in the folder of {Iso(Day)}");
@@ -180,7 +182,7 @@ public static class InputFeeder
                         $"{Iso(entry.AccountingDate)}: the ledger export of the {Iso(Day)} folder must hold the entries of {Iso(Day)}");
                 }
                 routes.Add(entry.EscrowAccountNo, entry.Source, "escrow_account_no", entry);
-            });
+            }, _text);
             Interlocked.Add(ref _ledgerRows, rows);
             lock (_sending)
             {
