@@ -140,7 +140,7 @@ internal static class CebStatementReader
         {
             throw input.Found(header[Serial], "流水号", "the bank serial of the row");
         }
-        string summary = input.Shared(header[Summary]);
+        string summary = input.Text(header[Summary]);
         string memo = input.Text(header[Memo]);
         MemoTokens tokens = MemoTokens.Find(memo, summary, input.Pool);
         bool isIn = !credit.IsZero;
@@ -159,7 +159,7 @@ internal static class CebStatementReader
             tokens.ContractNo,
             input.OptionalText(header[CounterpartyAccount]),
             input.OptionalText(header[CounterpartyName]),
-            input.OptionalShared(header[CounterpartyBank]),
+            input.OptionalText(header[CounterpartyBank]),
             summary,
             memo,
             ReversalOf: null,

@@ -124,7 +124,7 @@ internal static class CiticStatementReader
         {
             throw input.Found(header[Serial], "总交易流水号", "the bank serial of the row");
         }
-        string summary = input.Shared(header[Summary]);
+        string summary = input.Text(header[Summary]);
         string memo = input.Text(header[Memo]);
         MemoTokens tokens = MemoTokens.Find(memo, summary, input.Pool);
         return new BankLine(
@@ -142,7 +142,7 @@ internal static class CiticStatementReader
             tokens.ContractNo,
             input.OptionalText(header[CounterpartyAccount]),
             input.OptionalText(header[CounterpartyName]),
-            input.OptionalShared(header[CounterpartyBank]),
+            input.OptionalText(header[CounterpartyBank]),
             summary,
             memo,
             input.OptionalText(header[ReversalOf]),

@@ -133,8 +133,8 @@ public static class LedgerReader
             input.OptionalText(header[BankSerial]),
             input.OptionalText(header[CounterpartyName]),
             input.OptionalText(header[CounterpartyAccount]),
-            input.OptionalShared(header[BatchId]),
-            input.Shared(header[Remark]),
+            input.OptionalText(header[BatchId]),
+            input.Text(header[Remark]),
             input.Source);
     }
 }

@@ -127,7 +127,7 @@ internal static partial class PabStatementReader
         {
             throw input.Found(header[Serial], "核心唯一流水号", "the bank serial of the row");
         }
-        string summary = input.Shared(header[Summary]);
+        string summary = input.Text(header[Summary]);
         string memo = input.Text(header[Memo]);
         MemoTokens tokens = MemoTokens.Find(memo, summary, input.Pool);
         return new BankLine(
@@ -145,7 +145,7 @@ internal static partial class PabStatementReader
             tokens.ContractNo,
             input.OptionalText(header[CounterpartyAccount]),
             input.OptionalText(header[CounterpartyName]),
-            input.OptionalShared(header[CounterpartyBank]),
+            input.OptionalText(header[CounterpartyBank]),
             summary,
             memo,
             ReversalOf: null,
