@@ -54,7 +54,7 @@ median() { sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]
 # "h:mm:ss" or "m:ss.ss" from GNU time → seconds
 to_seconds() { awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }'; }
 
-declare -A wall_of
+declare -A wall_of row_of
 table="| lines | runs | wall s (median) | lines/s | CPU/wall | peak RSS MiB | in-process s | read s | match s | proof s | store s | write s |
 |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 
@@ -72,18 +72,42 @@ for size in "${sizes[@]}"; do
         rm -rf "$out"
         mkdir -p "$out"
         echo "== run $i/$runs of $size lines" >&2
+        code=0
         /usr/bin/time -v -o "$work/time-$size-$i.txt" \
             "${cli[@]}" run --inbox "$inbox" --date "$date" --out "$out" --store "$out/store.db" --plain \
-            > "$work/stdout-$size-$i.txt" 2>&1 || {
-            echo "run failed (exit $?); its output:" >&2
+            > "$work/stdout-$size-$i.txt" 2>&1 || code=$?
+        if [ "$code" -gt 1 ]; then
+            echo "run failed (exit $code); its output:" >&2
             cat "$work/stdout-$size-$i.txt" "$work/time-$size-$i.txt" >&2
             exit 1
-        }
+        fi
         summary="$(find "$out" -name summary.json | head -n 1)"
         if [ -z "$summary" ]; then
             echo "no summary.json under $out" >&2
             exit 1
         fi
+        # A fast wrong answer is no result: the run must find what the generator planted (expected.json).
+        python3 - "$inbox/expected.json" "$(dirname "$summary")" "$code" <<'PY' || exit 1
+import csv, json, sys
+expected_path, day_dir, code = sys.argv[1], sys.argv[2], int(sys.argv[3])
+day = json.load(open(expected_path, encoding="utf-8"))["business_days"][0]
+def ids(name, column):
+    with open(f"{day_dir}/{name}", encoding="utf-8-sig", newline="") as f:
+        return sorted(r[column] for r in csv.DictReader(f))
+want = sorted(d["discrepancy_id"] for d in day["discrepancies"])
+got = ids("discrepancies.csv", "discrepancy_id")
+transit = len(ids("in_transit.csv", "escrow_account_no"))
+problems = []
+if code != day["exit_code"]:
+    problems.append(f"exit code {code}, expected {day['exit_code']}")
+if got != want:
+    problems.append(f"discrepancy ids differ: missing {sorted(set(want) - set(got))[:5]}, unexpected {sorted(set(got) - set(want))[:5]}")
+if transit != len(day["in_transit"]):
+    problems.append(f"{transit} in transit, expected {len(day['in_transit'])}")
+if problems:
+    sys.exit(f"the run's results differ from {expected_path}: " + "; ".join(problems))
+print(f"   results as expected: exit {code}, {len(got)} discrepancies, {transit} in transit", file=sys.stderr)
+PY
         wall="$(grep 'Elapsed (wall clock)' "$work/time-$size-$i.txt" | awk '{ print $NF }' | to_seconds)"
         user="$(grep 'User time' "$work/time-$size-$i.txt" | awk '{ print $NF }')"
         sys="$(grep 'System time' "$work/time-$size-$i.txt" | awk '{ print $NF }')"
@@ -110,6 +134,7 @@ PY
     row="$(sed -n "$(( (runs + 1) / 2 ))p" "$work/$size.sorted")"
     IFS=$'\t' read -r wall lines cpu rss elapsed read match proof store write <<< "$row"
     wall_of[$size]="$wall"
+    row_of[$size]="$row"
     lps="$(awk -v l="$lines" -v w="$wall" 'BEGIN { printf "%.0f", l / w }')"
     table+="
 | $lines | $runs | $wall | $lps | $cpu | $rss | $elapsed | $read | $match | $proof | $store | $write |"
@@ -122,15 +147,32 @@ Machine: $(nproc) CPUs, $(free -g | awk '/^Mem:/ { print $2 }') GiB memory, $(ls
 
 $table
 "
-if [ -n "${wall_of[100000]:-}" ] && [ -n "${wall_of[1000000]:-}" ]; then
-    growth="$(awk -v a="${wall_of[100000]}" -v b="${wall_of[1000000]}" 'BEGIN { printf "%.1f", b / a }')"
-    report+="
-Growth time(1M)/time(100k): ${growth}× (target ≤ 11× per 10× lines)
-"
+# Issue 5's targets, judged on the medians above (a size not run is not judged).
+verdict() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN { ok = (op == "<=") ? v <= t : v >= t; printf "%s", ok ? "met" : sprintf("NOT met (%.2f× the target)", (op == "<=") ? v / t : t / v) }'; }
+targets=""
+if [ -n "${row_of[1000000]:-}" ]; then
+    IFS=$'\t' read -r wall _ _ _ _ <<< "${row_of[1000000]}"
+    targets+="
+- 1M + 1M lines in ≤ 2 s wall: ${wall} s — $(verdict "$wall" 2 "<=")"
 fi
-if [ -n "${wall_of[1000000]:-}" ] && [ -n "${wall_of[10000000]:-}" ]; then
-    growth="$(awk -v a="${wall_of[1000000]}" -v b="${wall_of[10000000]}" 'BEGIN { printf "%.1f", b / a }')"
-    report+="Growth time(10M)/time(1M): ${growth}× (target ≤ 11× per 10× lines)
+if [ -n "${row_of[10000000]:-}" ]; then
+    IFS=$'\t' read -r wall _ cpu rss _ <<< "${row_of[10000000]}"
+    targets+="
+- 10M + 10M lines in ≤ 15 s wall: ${wall} s — $(verdict "$wall" 15 "<=")
+- 10M + 10M lines in ≤ 3 GiB peak RSS: ${rss} MiB — $(verdict "$rss" 3072 "<=")
+- both cores on 10M, CPU/wall ≥ 1.6: ${cpu} — $(verdict "$cpu" 1.6 ">=")"
+fi
+for pair in "100000 1000000" "1000000 10000000"; do
+    read -r small large <<< "$pair"
+    if [ -n "${wall_of[$small]:-}" ] && [ -n "${wall_of[$large]:-}" ]; then
+        growth="$(awk -v a="${wall_of[$small]}" -v b="${wall_of[$large]}" 'BEGIN { printf "%.2f", b / a }')"
+        targets+="
+- growth $small → $large lines ≤ 11×: ${growth}× — $(verdict "$growth" 11 "<=")"
+    fi
+done
+if [ -n "$targets" ]; then
+    report+="
+Targets (issue 5):$targets
 "
 fi
 
