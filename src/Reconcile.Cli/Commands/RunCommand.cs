@@ -66,6 +66,9 @@ public static class RunCommand
     private static async Task<RunOutcome> RunAsync(RunRequest request, StoreLocation location, bool plain, RunHooks? hooks, CancellationToken ct)
     {
         IClock clock = SystemClock.Instance;
+        RunProgressObserver? progress = plain ? null : new RunProgressObserver();
+        // The inputs are read while the host (Akka, the journal) starts: about 0.9 s that reading needs no host for.
+        await using PreparedRun prepared = DailyRun.Prepare(request, clock, progress, ct);
         IReconcileStore? store = null;
         await using ReconcileHost host = await ReconcileHost
             .StartAsync(location, clock, b => b.WithReconcilePipeline(() => store ?? throw new InvalidOperationException("the store is not open yet")), ct)
@@ -75,16 +78,15 @@ public static class RunCommand
         var run = new DailyRun(coordinator, store, clock);
 
         RunOutcome outcome;
-        if (plain)
+        if (progress is null)
         {
-            outcome = await run.RunAsync(request, null, hooks, ct).ConfigureAwait(false);
+            outcome = await run.RunAsync(prepared, hooks, ct).ConfigureAwait(false);
             RunSummaryView.Render(Console.Out, null, outcome);
         }
         else
         {
-            var observer = new RunProgressObserver();
             outcome = await RunProgressDisplay
-                .ShowAsync(AnsiConsole.Console, observer, () => run.RunAsync(request, observer, hooks, ct))
+                .ShowAsync(AnsiConsole.Console, progress, () => run.RunAsync(prepared, hooks, ct))
                 .ConfigureAwait(false);
             RunSummaryView.Render(Console.Out, AnsiConsole.Console, outcome);
         }

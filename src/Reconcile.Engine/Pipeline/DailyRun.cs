@@ -57,19 +57,43 @@ public sealed class DailyRun
         RunHooks? hooks = null,
         CancellationToken ct = default)
     {
+        await using PreparedRun prepared = Prepare(request, _clock, observer, ct);
+        return await RunAsync(prepared, hooks, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Step 1 without the engine: finds the day's files, reads accounts.csv and starts reading the other inputs on the
+    /// thread pool (<see cref="InputRead"/>). <c>reconcile run</c> calls this before it starts its host, so the reading
+    /// overlaps the host's start-up. Throws <see cref="InputException"/> for a missing file or a bad accounts.csv.
+    /// </summary>
+    public static PreparedRun Prepare(RunRequest request, IClock clock, IRunObserver? observer = null, CancellationToken ct = default)
+    {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(clock);
         observer ??= NoRunObserver.Instance;
         var elapsed = Stopwatch.StartNew();
-        Instant startedAt = _clock.GetCurrentInstant();
-
+        Instant startedAt = clock.GetCurrentInstant();
         observer.PhaseStarted(RunPhase.Read);
-        var readClock = Stopwatch.StartNew();
         InboxLayout layout = InboxLayout.Find(request.Inbox, request.BusinessDate);
         AccountRegistry registry = AccountsReader.Read(layout.AccountsFile);
         var plan = JobPlan.Create(layout, registry, request.Scope, new ReconcileOptions(request.TimingWindowDays));
-        long registryMs = readClock.ElapsedMilliseconds;
+        long registryMs = elapsed.ElapsedMilliseconds;
+        return new PreparedRun(request, layout, InputRead.Start(plan, observer, ct), observer, elapsed, startedAt, registryMs);
+    }
 
-        JobComputed job = await ComputeAsync(plan, observer, hooks, ct).ConfigureAwait(false);
+    /// <summary>Steps 2–5 of a run that <see cref="Prepare"/> began (which the caller still disposes).</summary>
+    public async Task<RunOutcome> RunAsync(PreparedRun prepared, RunHooks? hooks = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        RunRequest request = prepared.Request;
+        InboxLayout layout = prepared.Layout;
+        JobPlan plan = prepared.Inputs.Plan;
+        IRunObserver observer = prepared.Observer;
+        Stopwatch elapsed = prepared.Elapsed;
+        Instant startedAt = prepared.StartedAt;
+        long registryMs = prepared.RegistryMs;
+
+        JobComputed job = await ComputeAsync(plan, observer, hooks, prepared.Inputs, ct).ConfigureAwait(false);
 
         observer.PhaseStarted(RunPhase.Proof);
         var proofClock = Stopwatch.StartNew();
@@ -135,10 +159,10 @@ public sealed class DailyRun
         return new RunOutcome(summary, manifest, output.FinalDirectory);
     }
 
-    private async Task<JobComputed> ComputeAsync(JobPlan plan, IRunObserver observer, RunHooks? hooks, CancellationToken ct)
+    private async Task<JobComputed> ComputeAsync(JobPlan plan, IRunObserver observer, RunHooks? hooks, InputRead inputs, CancellationToken ct)
     {
         string jobId = "job-" + Guid.NewGuid().ToString("N");
-        object reply = await _coordinator.Ask<object>(new StartJob(jobId, plan, observer, hooks), ct).ConfigureAwait(false);
+        object reply = await _coordinator.Ask<object>(new StartJob(jobId, plan, observer, hooks, inputs), ct).ConfigureAwait(false);
         switch (reply)
         {
             case JobComputed computed:

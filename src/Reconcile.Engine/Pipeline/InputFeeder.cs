@@ -18,33 +18,52 @@ public sealed record FeedReport(
     IReadOnlyDictionary<string, string> Hashes);
 
 /// <summary>
-/// Reads the day's statements, ledger and sub-account balances into the partitions, on every core: each statement
+/// Reads the day's statements, ledger and sub-account balances for the partitions, on every core: each statement
 /// file, each range of ledger.csv (<see cref="LedgerReader.Split"/>), sub_accounts.csv and each file's SHA-256 is one
-/// item for the <see cref="FeedScheduler"/>. A partition gets one message per statement file and per ledger range (the
-/// ranges in file order, so each account's entries arrive in file order), each acknowledged. Rows of accounts outside
-/// the run's scope are read (and validated) but not sent. Checks the day's rules on the way: every statement and row
-/// books on the run's day, every ledger entry's accounting_date is the run's day, one statement per account. With
-/// several input errors, the one reported is the first in file order (accounts.csv, statements by name, ledger.csv,
-/// sub_accounts.csv), then line.
+/// item for the <see cref="FeedScheduler"/>. Reading needs neither the actors nor the store, so a run starts it before
+/// its host is up (<see cref="InputRead"/>); the partitions get the batches once they exist: one message per
+/// statement file and per ledger range and partition (the ranges in file order, so each account's entries arrive in
+/// file order), then each statement's summary, each acknowledged. Rows of accounts outside the run's scope are read
+/// (and validated) but not kept. Checks the day's rules on the way: every statement and row books on the run's day,
+/// every ledger entry's accounting_date is the run's day, one statement per account. With several input errors, the
+/// one reported is the first in file order (accounts.csv, statements by name, ledger.csv, sub_accounts.csv), then line.
 /// </summary>
 public static class InputFeeder
 {
-    public static async Task<FeedReport> FeedAsync(
-        JobPlan plan,
-        IReadOnlyDictionary<PartitionKey, IActorRef> partitions,
-        CancellationToken ct)
+    /// <summary>Reads every input of <paramref name="plan"/>; an input error is returned in the result, not thrown.</summary>
+    internal static async Task<FeedResult> ReadAsync(JobPlan plan, IRunObserver observer, CancellationToken ct)
     {
-        var feed = new Feed(plan, partitions);
+        var feed = new Feed(plan, observer);
         List<FeedItem> items = feed.Items();
         FeedError? error = await FeedScheduler.RunAsync(items, ct).ConfigureAwait(false);
         error = Earliest(Earliest(error, feed.LedgerHeaderError), feed.SecondStatement());
         if (error is not null)
         {
-            throw error.Error;
+            return new FeedResult(error.Error, [], null);
         }
-        await feed.SendStatementsAsync(ct).ConfigureAwait(false);
-        return feed.Report();
+        feed.AddStatements();
+        return new FeedResult(null, feed.Outbox, feed.Report());
     }
+
+    /// <summary>Sends what <see cref="ReadAsync"/> read to the partitions, in order, and waits for every acknowledgement.</summary>
+    /// <exception cref="InputException">The input error the reading found.</exception>
+    internal static async Task<FeedReport> DeliverAsync(FeedResult read, IReadOnlyDictionary<PartitionKey, IActorRef> partitions, CancellationToken ct)
+    {
+        if (read.Error is not null)
+        {
+            throw read.Error;
+        }
+        var acks = new List<Task<BatchAccepted>>(read.Outbox.Count);
+        foreach (var (key, message) in read.Outbox)
+        {
+            acks.Add(partitions[key].Ask<BatchAccepted>(message, ct));
+        }
+        await Task.WhenAll(acks).ConfigureAwait(false);
+        return read.Report!;
+    }
+
+    /// <summary>What the reading found: an input error, or the messages for the partitions in sending order and the report.</summary>
+    internal sealed record FeedResult(InputException? Error, IReadOnlyList<(PartitionKey Key, IPartitionMessage Message)> Outbox, FeedReport? Report);
 
     private static FeedError? Earliest(FeedError? a, FeedError? b) => a is null ? b : b is null ? a : a.CompareTo(b) <= 0 ? a : b;
 
@@ -52,11 +71,10 @@ public static class InputFeeder
     private sealed class Feed
     {
         private readonly JobPlan _plan;
-        private readonly IReadOnlyDictionary<PartitionKey, IActorRef> _partitions;
+        private readonly IRunObserver _observer;
         private readonly string[] _files;
         private readonly StatementSummary?[] _statements;
         private readonly string?[] _hashes;
-        private readonly List<Task<BatchAccepted>> _sent = [];
         private readonly Lock _sending = new();
         // One pool for every file of the day: a contract or counterparty in a statement and the ledger is one string.
         private readonly TextPool _text = new();
@@ -66,13 +84,16 @@ public static class InputFeeder
         private int _ledgerRows;
         private int _subAccountRows;
 
+        /// <summary>The messages for the partitions, in sending order (appended under the sending lock).</summary>
+        public List<(PartitionKey Key, IPartitionMessage Message)> Outbox { get; } = [];
+
         /// <summary>ledger.csv's header could not be read: the file is not cut into parts, and this competes in file order.</summary>
         public FeedError? LedgerHeaderError { get; private set; }
 
-        public Feed(JobPlan plan, IReadOnlyDictionary<PartitionKey, IActorRef> partitions)
+        public Feed(JobPlan plan, IRunObserver observer)
         {
             _plan = plan;
-            _partitions = partitions;
+            _observer = observer;
             _files = plan.Inbox.AllFiles.ToArray();
             _statements = new StatementSummary?[_files.Length];
             _hashes = new string?[_files.Length];
@@ -162,7 +183,7 @@ public static class InputFeeder
             {
                 foreach (var (key, lines) in routes.ByPartition)
                 {
-                    Send(key, new BankLineBatch(key, lines), ct);
+                    Send(key, new BankLineBatch(key, lines));
                 }
             }
         }
@@ -192,7 +213,7 @@ public static class InputFeeder
                 {
                     foreach (var (key, entries) in ready)
                     {
-                        Send(key, new LedgerEntryBatch(key, entries), ct);
+                        Send(key, new LedgerEntryBatch(key, entries));
                     }
                     _ledgerParts[_nextLedgerPart++] = null;
                 }
@@ -211,7 +232,7 @@ public static class InputFeeder
             {
                 foreach (var (key, rows) in routes.ByPartition)
                 {
-                    Send(key, new SubAccountBatch(key, rows), ct);
+                    Send(key, new SubAccountBatch(key, rows));
                 }
             }
         }
@@ -239,8 +260,8 @@ public static class InputFeeder
             return null;
         }
 
-        /// <summary>Sends each statement's summary to its partition (after its lines) and waits for every acknowledgement.</summary>
-        public async Task SendStatementsAsync(CancellationToken ct)
+        /// <summary>Queues each statement's summary for its partition, after every batch of lines.</summary>
+        public void AddStatements()
         {
             foreach (StatementSummary s in Statements())
             {
@@ -248,10 +269,9 @@ public static class InputFeeder
                 if (_plan.InScope(owner))
                 {
                     PartitionKey key = PartitionKey.Of(owner);
-                    Send(key, new StatementRead(key, s), ct);
+                    Outbox.Add((key, new StatementRead(key, s)));
                 }
             }
-            await Task.WhenAll(_sent).ConfigureAwait(false);
         }
 
         public FeedReport Report()
@@ -268,8 +288,20 @@ public static class InputFeeder
         private List<StatementSummary> Statements() =>
             _statements.OfType<StatementSummary>().OrderBy(s => s.File, StringComparer.Ordinal).ToList();
 
-        private void Send(PartitionKey key, object message, CancellationToken ct) =>
-            _sent.Add(_partitions[key].Ask<BatchAccepted>(message, ct));
+        /// <summary>Queues a batch (the caller holds the sending lock) and reports the rows read.</summary>
+        private void Send(PartitionKey key, IPartitionMessage message)
+        {
+            Outbox.Add((key, message));
+            switch (message)
+            {
+                case BankLineBatch lines:
+                    _observer.Read(key, lines.Lines.Count, 0);
+                    break;
+                case LedgerEntryBatch entries:
+                    _observer.Read(key, 0, entries.Entries.Count);
+                    break;
+            }
+        }
     }
 
     /// <summary>One reader's rows of the accounts in scope, by partition; remembers the last account it looked up.</summary>

@@ -77,6 +77,11 @@ public sealed class JobCoordinator : ReceiveActor
 
     private void Begin(StartJob start)
     {
+        if (start.Inputs is { } inputs && !ReferenceEquals(inputs.Plan, start.Plan))
+        {
+            Sender.Tell(new JobFailed(start.JobId, new ArgumentException("the inputs being read are not those of the job's plan", nameof(start))));
+            return;
+        }
         var job = new Job(start, Sender, ++_sequence);
         _job = job;
         Become(Busy);
@@ -108,8 +113,8 @@ public sealed class JobCoordinator : ReceiveActor
         }
         string id = job.Id;
         var partitions = new Dictionary<PartitionKey, IActorRef>(job.Partitions);
-        Timed(() => InputFeeder.FeedAsync(plan, partitions, job.Token))
-            .PipeTo(_self, success: r => new InputsRead(id, r.Value, r.Ms), failure: e => new StepFailed(id, e));
+        Deliver(job.Start, partitions, job.Token)
+            .PipeTo(_self, success: r => new InputsRead(id, r.Report, r.Ms), failure: e => new StepFailed(id, e));
         var accountNos = plan.Accounts.Select(a => a.AccountNo).ToList();
         Timed(() => Store.StatesBeforeAsync(accountNos, plan.BusinessDate, job.Token))
             .PipeTo(_self, success: r => new StatesLoaded(id, r.Value, r.Ms), failure: e => new StepFailed(id, e));
@@ -238,6 +243,17 @@ public sealed class JobCoordinator : ReceiveActor
     private bool IsCurrent(string? jobId) => _job is not null && string.Equals(jobId, _job.Id, StringComparison.Ordinal);
 
     private bool IsCurrentPartition(IActorRef sender) => _job is not null && _job.Partitions.Values.Contains(sender);
+
+    /// <summary>The inputs the run started reading before the job (if it did), else read here; then sent to the partitions.</summary>
+    private static async Task<(FeedReport Report, long Ms)> Deliver(StartJob start, Dictionary<PartitionKey, IActorRef> partitions, CancellationToken ct)
+    {
+        if (start.Inputs is { } early)
+        {
+            return await early.DeliverAsync(partitions, ct).ConfigureAwait(false);
+        }
+        await using InputRead read = InputRead.Start(start.Plan, start.Observer, ct);
+        return await read.DeliverAsync(partitions, ct).ConfigureAwait(false);
+    }
 
     private static async Task<(T Value, long Ms)> Timed<T>(Func<Task<T>> work)
     {

@@ -11,10 +11,11 @@ public sealed record RunHooks(Action<PartitionKey, int>? AfterPartitionReconcile
 
 /// <summary>
 /// Runs one job: read the inputs of <paramref name="Plan"/> into its partitions and reconcile every account in scope.
-/// Answered with <see cref="JobComputed"/> or <see cref="JobFailed"/>. The observer and hooks are local objects: a
-/// job runs in the process that asked for it.
+/// Answered with <see cref="JobComputed"/> or <see cref="JobFailed"/>. The observer, hooks and inputs are local objects:
+/// a job runs in the process that asked for it. <paramref name="Inputs"/>, when given, is the plan's inputs already
+/// being read (<see cref="InputRead"/>); otherwise the job reads them itself.
 /// </summary>
-public sealed record StartJob(string JobId, JobPlan Plan, IRunObserver Observer, RunHooks? Hooks = null);
+public sealed record StartJob(string JobId, JobPlan Plan, IRunObserver Observer, RunHooks? Hooks = null, InputRead? Inputs = null);
 
 /// <summary>Milliseconds the coordinator spent: reading the inputs, loading the carried state, reconciling.</summary>
 public sealed record JobTimings(long ReadMs, long StoreMs, long MatchMs);

@@ -46,7 +46,6 @@ public sealed class PartitionActor : ReceiveActor
             Input(line.AccountNo).Lines.Add(line);
         }
         _bankLines += batch.Lines.Count;
-        _observer.Read(_key, batch.Lines.Count, 0);
         Sender.Tell(new BatchAccepted(_key, batch.Lines.Count));
     }
 
@@ -57,7 +56,6 @@ public sealed class PartitionActor : ReceiveActor
             Input(entry.EscrowAccountNo).Entries.Add(entry);
         }
         _ledgerEntries += batch.Entries.Count;
-        _observer.Read(_key, 0, batch.Entries.Count);
         Sender.Tell(new BatchAccepted(_key, batch.Entries.Count));
     }
 

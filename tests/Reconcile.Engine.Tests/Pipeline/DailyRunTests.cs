@@ -222,6 +222,82 @@ public sealed class DailyRunTests : Akka.TestKit.Xunit2.TestKit
         (await run.Should().ThrowAsync<InputException>()).Which.Message.Should().Contain("no inbox folder for 2024-11-07");
     }
 
+    [Fact]
+    public async Task A_run_prepared_before_the_engine_gives_the_same_outputs_and_counts_the_rows_it_read()
+    {
+        var observer = new ReadCounter();
+        await using PreparedRun prepared = DailyRun.Prepare(Request(), new FixedClock(Instant.FromUtc(2024, 11, 7, 1, 0)), observer);
+
+        RunOutcome early = await _run.RunAsync(prepared);
+        string[] earlyBytes = Csvs.Select(c => Convert.ToHexString(File.ReadAllBytes(Path.Combine(early.OutputDirectory, c)))).ToArray();
+        Directory.Delete(_inbox.Out, recursive: true);
+        RunOutcome usual = await _run.RunAsync(Request());
+
+        Csvs.Select(c => Convert.ToHexString(File.ReadAllBytes(Path.Combine(usual.OutputDirectory, c)))).Should().Equal(earlyBytes);
+        early.Manifest.InputsHash.Should().Be(usual.Manifest.InputsHash);
+        observer.BankLines.Should().Be(3);
+        observer.LedgerEntries.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_bad_accounts_csv_is_reported_by_prepare_before_any_engine_exists()
+    {
+        File.WriteAllText(Path.Combine(_inbox.Inbox, "accounts.csv"), "escrow_account_no,bank\n");
+
+        Func<Task> prepare = async () => await DailyRun.Prepare(Request(), SystemClock.Instance).DisposeAsync();
+
+        (await prepare.Should().ThrowAsync<InputException>()).Which.File.Should().EndWith("accounts.csv");
+    }
+
+    [Fact]
+    public async Task A_prepared_run_still_reports_a_gap_before_the_input_error_it_read()
+    {
+        _store.Seed("R-old", Build.Day.PlusDays(-3), RunScope.All, "h", Build.Result(Build.Account(P1, Bank.PAB), day: Build.Day.PlusDays(-3)));
+        _inbox.Ledger(Build.Day, TestInbox.Entry("L1", Bank.PAB, P1, EscrowType.SECOND_HAND, LedgerKind.DEPOSIT, 500m, "PA1", Build.Day.PlusDays(-1)));
+        await using PreparedRun prepared = DailyRun.Prepare(Request(), SystemClock.Instance);
+
+        Func<Task> run = () => _run.RunAsync(prepared);
+
+        (await run.Should().ThrowAsync<InputException>()).Which.Message.Should().Contain("run 2024-11-04 first");
+        _store.Commits.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task A_prepared_run_nobody_runs_stops_reading_when_disposed()
+    {
+        PreparedRun prepared = DailyRun.Prepare(Request(), SystemClock.Instance);
+
+        Func<Task> dispose = async () => await prepared.DisposeAsync();
+
+        await dispose.Should().CompleteWithinAsync(TimeSpan.FromSeconds(30));
+        _store.Commits.Should().BeEmpty();
+        NothingWritten().Should().BeTrue();
+    }
+
+    private sealed class ReadCounter : IRunObserver
+    {
+        public long BankLines;
+        public long LedgerEntries;
+
+        public void Planned(IReadOnlyList<(PartitionKey Partition, int Accounts)> partitions)
+        {
+        }
+
+        public void PhaseStarted(RunPhase phase)
+        {
+        }
+
+        public void Read(PartitionKey partition, int bankLines, int ledgerEntries)
+        {
+            Interlocked.Add(ref BankLines, bankLines);
+            Interlocked.Add(ref LedgerEntries, ledgerEntries);
+        }
+
+        public void Reconciled(PartitionKey partition, int accounts)
+        {
+        }
+    }
+
     private bool NothingWritten() => !Directory.Exists(_inbox.Out) || !Directory.EnumerateFileSystemEntries(_inbox.Out).Any();
 
     private RunRequest Request(RunScope? scope = null) => new(_inbox.Inbox, Build.Day, _inbox.Out, scope ?? RunScope.All);

@@ -53,6 +53,18 @@ public sealed class JobCoordinatorTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public async Task Inputs_read_for_another_plan_are_refused()
+    {
+        IActorRef coordinator = Coordinator();
+        await using InputRead other = InputRead.Start(Plan(RunScope.All), NoRunObserver.Instance);
+
+        coordinator.Tell(new StartJob("j1", Plan(RunScope.All), NoRunObserver.Instance, Inputs: other));
+
+        ExpectMsg<JobFailed>(Wait).Error.Should().BeOfType<ArgumentException>();
+        _store.Commits.Should().BeEmpty();
+    }
+
+    [Fact]
     public void A_subset_reads_everything_but_sends_only_its_partition_rows()
     {
         IActorRef coordinator = Coordinator();
