@@ -152,15 +152,11 @@ internal sealed class CsvInput : IDisposable
     public string? OptionalText(int index) => _reader.IsEmpty(index) ? null : _reader.GetString(index);
 
     /// <summary>
-    /// The field as text shared through the run's <see cref="TextPool"/>, for columns whose values repeat (contract,
-    /// sub-account, counterparty, memo): equal to <see cref="Text"/>; "" when empty.
+    /// The field as text shared through the run's <see cref="TextPool"/>, for the columns whose values repeat across the
+    /// day's files (contract and sub-account numbers): equal to <see cref="Text"/>; "" when empty. CsvHelper's span is
+    /// already unquoted, unescaped, trimmed and UTF-8.
     /// </summary>
-    public string Shared(int index)
-    {
-        ReadOnlySpan<byte> span = _reader.GetSpan(index);
-        // A quoted field with doubled quotes is left to CsvHelper's own unescaping.
-        return span.Contains((byte)'"') ? _pool.Get(_reader.GetString(index).AsSpan()) : _pool.Get(span);
-    }
+    public string Shared(int index) => _pool.Get(_reader.GetSpan(index));
 
     /// <summary>As <see cref="Shared"/>; null when empty.</summary>
     public string? OptionalShared(int index) => _reader.IsEmpty(index) ? null : Shared(index);

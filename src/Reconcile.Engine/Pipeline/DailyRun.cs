@@ -93,7 +93,17 @@ public sealed class DailyRun
         Instant startedAt = prepared.StartedAt;
         long registryMs = prepared.RegistryMs;
 
-        JobComputed job = await ComputeAsync(plan, observer, hooks, prepared.Inputs, ct).ConfigureAwait(false);
+        JobComputed job;
+        try
+        {
+            job = await ComputeAsync(plan, observer, hooks, prepared.Inputs, ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            // A refused day or a failed job: stop a read that may still be going before the engine shuts down.
+            await prepared.Inputs.StopAsync().ConfigureAwait(false);
+            throw;
+        }
 
         observer.PhaseStarted(RunPhase.Proof);
         var proofClock = Stopwatch.StartNew();

@@ -21,7 +21,10 @@ public interface IRunObserver
 
     void PhaseStarted(RunPhase phase);
 
-    /// <summary>A partition took a batch of statement rows and/or ledger entries.</summary>
+    /// <summary>
+    /// The reading parsed a batch of statement rows and/or ledger entries of a partition in scope. It may come before
+    /// <see cref="Planned"/> (the inputs are read while the engine starts) and for a run that is refused later.
+    /// </summary>
     void Read(PartitionKey partition, int bankLines, int ledgerEntries);
 
     /// <summary>A partition reconciled <paramref name="accounts"/> more accounts.</summary>

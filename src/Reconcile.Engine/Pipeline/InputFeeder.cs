@@ -63,7 +63,7 @@ public static class InputFeeder
     }
 
     /// <summary>What the reading found: an input error, or the messages for the partitions in sending order and the report.</summary>
-    internal sealed record FeedResult(InputException? Error, IReadOnlyList<(PartitionKey Key, IPartitionMessage Message)> Outbox, FeedReport? Report);
+    internal sealed record FeedResult(InputException? Error, List<(PartitionKey Key, IPartitionMessage Message)> Outbox, FeedReport? Report);
 
     private static FeedError? Earliest(FeedError? a, FeedError? b) => a is null ? b : b is null ? a : a.CompareTo(b) <= 0 ? a : b;
 
@@ -76,7 +76,7 @@ public static class InputFeeder
         private readonly StatementSummary?[] _statements;
         private readonly string?[] _hashes;
         private readonly Lock _sending = new();
-        // One pool for every file of the day: a contract or counterparty in a statement and the ledger is one string.
+        // One pool for every file of the day: a contract or sub-account number in a statement and the ledger is one string.
         private readonly TextPool _text = new();
         private LedgerParts? _ledger;
         private Dictionary<PartitionKey, List<LedgerEntry>>?[] _ledgerParts = [];

@@ -15,6 +15,8 @@ public sealed class InputRead : IAsyncDisposable
     private readonly CancellationTokenSource _cancel;
     private readonly Task<InputFeeder.FeedResult> _reading;
     private long _readMs;
+    private int _delivered;
+    private int _disposed;
 
     private InputRead(JobPlan plan, IRunObserver observer, CancellationToken ct)
     {
@@ -46,17 +48,33 @@ public sealed class InputRead : IAsyncDisposable
     /// Returns the report and the milliseconds spent reading and delivering (not those spent waiting for the job).
     /// </summary>
     /// <exception cref="Core.Model.InputException">The first input error in file order.</exception>
+    /// <remarks>Once delivered, the read lets go of the batches: the partitions hold the rows from then on.</remarks>
     internal async Task<(FeedReport Report, long Ms)> DeliverAsync(IReadOnlyDictionary<PartitionKey, IActorRef> partitions, CancellationToken ct)
     {
+        if (Interlocked.Exchange(ref _delivered, 1) != 0)
+        {
+            throw new InvalidOperationException("the inputs were already delivered to a job");
+        }
         InputFeeder.FeedResult read = await _reading.WaitAsync(ct).ConfigureAwait(false);
         var delivery = Stopwatch.StartNew();
-        FeedReport report = await InputFeeder.DeliverAsync(read, partitions, ct).ConfigureAwait(false);
-        return (report, Interlocked.Read(ref _readMs) + delivery.ElapsedMilliseconds);
+        try
+        {
+            FeedReport report = await InputFeeder.DeliverAsync(read, partitions, ct).ConfigureAwait(false);
+            return (report, Interlocked.Read(ref _readMs) + delivery.ElapsedMilliseconds);
+        }
+        finally
+        {
+            read.Outbox.Clear();
+        }
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Cancels the reading if it is still going and waits until its threads have stopped (errors are dropped).</summary>
+    public async Task StopAsync()
     {
-        await _cancel.CancelAsync().ConfigureAwait(false);
+        if (Volatile.Read(ref _disposed) == 0)
+        {
+            await _cancel.CancelAsync().ConfigureAwait(false);
+        }
         try
         {
             await _reading.ConfigureAwait(false);
@@ -65,6 +83,14 @@ public sealed class InputRead : IAsyncDisposable
         {
             // Cancelled, or failed with an error nobody asked for: the run has already ended another way.
         }
-        _cancel.Dispose();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync().ConfigureAwait(false);
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _cancel.Dispose();
+        }
     }
 }

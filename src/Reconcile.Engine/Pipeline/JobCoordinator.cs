@@ -11,8 +11,9 @@ namespace Reconcile.Engine.Pipeline;
 
 /// <summary>
 /// Coordinates one job at a time: refuses a day that would leave a gap in an account's history, starts one
-/// <see cref="PartitionActor"/> per bank × escrow type in scope, streams the inputs into them
-/// (<see cref="InputFeeder"/>) while it loads the carried state from the store, then has every partition reconcile its
+/// <see cref="PartitionActor"/> per bank × escrow type in scope, delivers the inputs to them (read by
+/// <see cref="InputFeeder"/>, usually begun before the job as an <see cref="InputRead"/>) while it loads the carried
+/// state from the store, then has every partition reconcile its
 /// accounts in parallel and answers the asker with all the results (<see cref="JobComputed"/>). Any failure — an input
 /// error, a partition that fails or crashes — stops the job and its partitions and answers <see cref="JobFailed"/>.
 /// The coordinator stores nothing: committing is the caller's step, after every result is in.

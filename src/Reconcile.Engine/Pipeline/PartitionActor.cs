@@ -8,8 +8,8 @@ using Reconcile.Engine.Outputs;
 namespace Reconcile.Engine.Pipeline;
 
 /// <summary>
-/// Holds one partition's (bank × escrow type) input of a run, grouped by escrow account, as the readers send it (one
-/// acknowledged batch per statement file and per range of ledger.csv), then reconciles its accounts
+/// Holds one partition's (bank × escrow type) input of a run, grouped by escrow account, as the coordinator delivers what
+/// was read (one acknowledged batch per statement file and per range of ledger.csv), then reconciles its accounts
 /// with <see cref="AccountReconciler"/> — in parallel, each result in its account's slot, so the order of the results
 /// does not depend on the threads.
 /// </summary>
