@@ -19,7 +19,7 @@ namespace Reconcile.Engine.Outputs;
 /// <item>Text is encoded as UTF-8; an unpaired surrogate becomes U+FFFD.</item>
 /// <item>Amounts, numbers are never guarded or quoted; dates are text (yyyy-MM-dd).</item>
 /// </list>
-/// Not thread-safe.
+/// Not thread-safe: one writer per thread; records rendered on other threads come in as <see cref="Chunk"/> writers.
 /// </summary>
 public sealed class OutputCsvWriter : IDisposable
 {
@@ -31,8 +31,10 @@ public sealed class OutputCsvWriter : IDisposable
     private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\r\n");
     private static readonly SearchValues<char> Injection = SearchValues.Create(OutputCsv.InjectionCharacters);
 
-    private readonly FileStream _file;
-    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly FileStream? _file;
+    private readonly IncrementalHash? _hash;
+    // A chunk's filled buffers, in order (chunk mode: no file, no hash; see Chunk and Append).
+    private readonly List<(byte[] Buffer, int Length)>? _filled;
     private byte[]? _buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
     private int _used;
     private int _cells;
@@ -43,8 +45,43 @@ public sealed class OutputCsvWriter : IDisposable
     public OutputCsvWriter(string path)
     {
         _file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0);
+        _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         "\uFEFF"u8.CopyTo(_buffer);
         _used = 3;
+    }
+
+    private OutputCsvWriter()
+    {
+        _filled = [];
+    }
+
+    /// <summary>
+    /// A writer that keeps what it writes in memory, for records rendered on another thread: a file's writer then takes
+    /// them whole, in order, with <see cref="Append"/>. Its records must be complete (<see cref="EndRecord"/>).
+    /// </summary>
+    public static OutputCsvWriter Chunk() => new();
+
+    /// <summary>Writes the records of <paramref name="chunk"/> (a <see cref="Chunk"/> writer) here, and releases its memory.</summary>
+    public void Append(OutputCsvWriter chunk)
+    {
+        ArgumentNullException.ThrowIfNull(chunk);
+        if (chunk._filled is null || _file is null)
+        {
+            throw new InvalidOperationException("Append takes a chunk writer's records into a file's writer");
+        }
+        if (chunk._cells != 0)
+        {
+            throw new InvalidOperationException("the chunk ends inside a record");
+        }
+        Flush();
+        chunk.Flush();
+        foreach (var (buffer, length) in chunk._filled)
+        {
+            _hash!.AppendData(buffer, 0, length);
+            _file.Write(buffer, 0, length);
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+        chunk._filled.Clear();
     }
 
     /// <summary>Writes the file at <paramref name="path"/> with <paramref name="write"/>, which returns its row count.</summary>
@@ -153,6 +190,10 @@ public sealed class OutputCsvWriter : IDisposable
     /// <summary>Writes what is buffered, closes the file and returns its SHA-256 (hex, lower case).</summary>
     public string Complete()
     {
+        if (_file is null || _hash is null)
+        {
+            throw new InvalidOperationException("a chunk writer has no file: Append it to one");
+        }
         if (_sha256 is null)
         {
             Flush();
@@ -164,12 +205,20 @@ public sealed class OutputCsvWriter : IDisposable
 
     public void Dispose()
     {
-        _file.Dispose();
-        _hash.Dispose();
+        _file?.Dispose();
+        _hash?.Dispose();
         if (_buffer is { } buffer)
         {
             _buffer = null;
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+        if (_filled is not null)
+        {
+            foreach (var (filled, _) in _filled)
+            {
+                ArrayPool<byte>.Shared.Return(filled);
+            }
+            _filled.Clear();
         }
     }
 
@@ -220,9 +269,19 @@ public sealed class OutputCsvWriter : IDisposable
     private void Flush()
     {
         ObjectDisposedException.ThrowIf(_sha256 is not null || _buffer is null, this);
+        if (_filled is not null)
+        {
+            if (_used > 0)
+            {
+                _filled.Add((_buffer, _used));
+                _buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+                _used = 0;
+            }
+            return;
+        }
         ReadOnlySpan<byte> data = _buffer.AsSpan(0, _used);
-        _hash.AppendData(data);
-        _file.Write(data);
+        _hash!.AppendData(data);
+        _file!.Write(data);
         _used = 0;
     }
 }

@@ -23,10 +23,13 @@ public sealed class MatchesCsvTests : IDisposable
     public void Dispose() => _folder.Dispose();
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    public void Matches_csv_has_the_bytes_of_one_full_sort_written_by_CsvHelper_for_tricky_values(int seed)
+    [InlineData(1, MatchesCsv.DefaultChunkRows)]
+    [InlineData(2, MatchesCsv.DefaultChunkRows)]
+    [InlineData(3, MatchesCsv.DefaultChunkRows)]
+    [InlineData(1, 97)]
+    [InlineData(2, 1)]
+    [InlineData(3, 5099)]
+    public void Matches_csv_has_the_bytes_of_one_full_sort_written_by_CsvHelper_for_tricky_values(int seed, int chunkRows)
     {
         var random = new Random(seed);
         string[] accounts = ["A1", "A10", "A2", "B", "账户", "-A", "A,1", "A1"[..1] + "1"];
@@ -47,7 +50,7 @@ public sealed class MatchesCsvTests : IDisposable
         matches.AddRange(matches.Take(100).ToList());
 
         string path = _folder.File("matches.csv");
-        MatchesCsv.Write(path, matches).Should().Be(matches.Count);
+        OutputCsvWriter.WriteFile(path, w => MatchesCsv.Write(w, matches, chunkRows)).Rows.Should().Be(matches.Count);
 
         File.ReadAllBytes(path).Should().Equal(WrittenBefore(matches));
     }

@@ -127,6 +127,52 @@ public sealed class OutputCsvWriterTests : IDisposable
     }
 
     /// <summary>Writes the cells with an <see cref="OutputCsvWriter"/> and with CsvHelper; asserts the same bytes and returns them.</summary>
+    [Fact]
+    public void Chunks_appended_in_order_give_the_bytes_and_hash_of_one_pass()
+    {
+        string whole = _folder.File("whole.csv");
+        string chunked = _folder.File("chunked.csv");
+        string[] cells = [.. Enumerable.Range(0, 40_000).Select(i => i % 7 == 0 ? $"=流水{i},\"x\"" : $"S{i:D12}")];
+
+        var (_, wholeHash) = OutputCsvWriter.WriteFile(whole, w =>
+        {
+            foreach (string c in cells)
+            {
+                w.Text(c);
+                w.EndRecord();
+            }
+            return cells.Length;
+        });
+        var (_, chunkedHash) = OutputCsvWriter.WriteFile(chunked, w =>
+        {
+            foreach (string[] part in cells.Chunk(13_001))
+            {
+                using OutputCsvWriter chunk = OutputCsvWriter.Chunk();
+                foreach (string c in part)
+                {
+                    chunk.Text(c);
+                    chunk.EndRecord();
+                }
+                w.Append(chunk);
+            }
+            return cells.Length;
+        });
+
+        File.ReadAllBytes(chunked).Should().Equal(File.ReadAllBytes(whole));
+        chunkedHash.Should().Be(wholeHash);
+    }
+
+    [Fact]
+    public void A_chunk_that_ends_inside_a_record_is_refused_and_has_no_file_of_its_own()
+    {
+        using var file = new OutputCsvWriter(_folder.File("f.csv"));
+        using OutputCsvWriter chunk = OutputCsvWriter.Chunk();
+        chunk.Text("half");
+
+        file.Invoking(f => f.Append(chunk)).Should().Throw<InvalidOperationException>().WithMessage("*inside a record*");
+        chunk.Invoking(c => c.Complete()).Should().Throw<InvalidOperationException>();
+    }
+
     private byte[] SameBytesAsCsvHelper(Action<ICells> write)
     {
         string path = _folder.File(Guid.NewGuid().ToString("N") + ".csv");
