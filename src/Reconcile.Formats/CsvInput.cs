@@ -15,7 +15,6 @@ internal sealed class CsvInput : IDisposable
 
     private readonly CsvReader _reader;
     private readonly int _lineOffset;
-    private readonly TextPool _pool;
 
     private CsvInput(string file, CsvReader reader, Encoding? encoding, int lineOffset, TextPool? pool)
     {
@@ -23,7 +22,7 @@ internal sealed class CsvInput : IDisposable
         _reader = reader;
         Encoding = encoding;
         _lineOffset = lineOffset;
-        _pool = pool ?? new TextPool();
+        Pool = pool ?? new TextPool();
     }
 
     /// <summary>The encoding the file was found in; null for UTF-8 (with or without a byte order mark).</summary>
@@ -156,13 +155,13 @@ internal sealed class CsvInput : IDisposable
     /// day's files (contract and sub-account numbers): equal to <see cref="Text"/>; "" when empty. CsvHelper's span is
     /// already unquoted, unescaped, trimmed and UTF-8.
     /// </summary>
-    public string Shared(int index) => _pool.Get(_reader.GetSpan(index));
+    public string Shared(int index) => Pool.Get(_reader.GetSpan(index));
 
     /// <summary>As <see cref="Shared"/>; null when empty.</summary>
     public string? OptionalShared(int index) => _reader.IsEmpty(index) ? null : Shared(index);
 
     /// <summary>The run's pool, for text cut out of fields (memo tokens).</summary>
-    public TextPool Pool => _pool;
+    public TextPool Pool { get; }
 
     /// <summary>Every field of the current record, for header checks and messages (allocates: not per row).</summary>
     public string[] Fields()

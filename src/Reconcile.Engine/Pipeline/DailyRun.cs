@@ -78,7 +78,7 @@ public sealed class DailyRun
         AccountRegistry registry = AccountsReader.Read(layout.AccountsFile);
         var plan = JobPlan.Create(layout, registry, request.Scope, new ReconcileOptions(request.TimingWindowDays));
         long registryMs = elapsed.ElapsedMilliseconds;
-        return new PreparedRun(request, layout, InputRead.Start(plan, observer, ct), observer, elapsed, startedAt, registryMs);
+        return new PreparedRun(request, InputRead.Start(plan, observer, ct), observer, elapsed, startedAt, registryMs);
     }
 
     /// <summary>Steps 2–5 of a run that <see cref="Prepare"/> began (which the caller still disposes).</summary>
@@ -86,8 +86,8 @@ public sealed class DailyRun
     {
         ArgumentNullException.ThrowIfNull(prepared);
         RunRequest request = prepared.Request;
-        InboxLayout layout = prepared.Layout;
         JobPlan plan = prepared.Inputs.Plan;
+        InboxLayout layout = plan.Inbox;
         IRunObserver observer = prepared.Observer;
         Stopwatch elapsed = prepared.Elapsed;
         Instant startedAt = prepared.StartedAt;

@@ -184,6 +184,7 @@ public static class InputFeeder
                 foreach (var (key, lines) in routes.ByPartition)
                 {
                     Send(key, new BankLineBatch(key, lines));
+                    _observer.Read(key, lines.Count, 0);
                 }
             }
         }
@@ -214,6 +215,7 @@ public static class InputFeeder
                     foreach (var (key, entries) in ready)
                     {
                         Send(key, new LedgerEntryBatch(key, entries));
+                        _observer.Read(key, 0, entries.Count);
                     }
                     _ledgerParts[_nextLedgerPart++] = null;
                 }
@@ -269,7 +271,7 @@ public static class InputFeeder
                 if (_plan.InScope(owner))
                 {
                     PartitionKey key = PartitionKey.Of(owner);
-                    Outbox.Add((key, new StatementRead(key, s)));
+                    Send(key, new StatementRead(key, s));
                 }
             }
         }
@@ -288,20 +290,8 @@ public static class InputFeeder
         private List<StatementSummary> Statements() =>
             _statements.OfType<StatementSummary>().OrderBy(s => s.File, StringComparer.Ordinal).ToList();
 
-        /// <summary>Queues a batch (the caller holds the sending lock) and reports the rows read.</summary>
-        private void Send(PartitionKey key, IPartitionMessage message)
-        {
-            Outbox.Add((key, message));
-            switch (message)
-            {
-                case BankLineBatch lines:
-                    _observer.Read(key, lines.Lines.Count, 0);
-                    break;
-                case LedgerEntryBatch entries:
-                    _observer.Read(key, 0, entries.Entries.Count);
-                    break;
-            }
-        }
+        /// <summary>Queues a message for a partition (while the readers run, under the sending lock).</summary>
+        private void Send(PartitionKey key, IPartitionMessage message) => Outbox.Add((key, message));
     }
 
     /// <summary>One reader's rows of the accounts in scope, by partition; remembers the last account it looked up.</summary>

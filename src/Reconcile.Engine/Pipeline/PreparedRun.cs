@@ -11,7 +11,6 @@ public sealed class PreparedRun : IAsyncDisposable
 {
     internal PreparedRun(
         RunRequest request,
-        InboxLayout layout,
         InputRead inputs,
         IRunObserver observer,
         Stopwatch elapsed,
@@ -19,7 +18,6 @@ public sealed class PreparedRun : IAsyncDisposable
         long registryMs)
     {
         Request = request;
-        Layout = layout;
         Inputs = inputs;
         Observer = observer;
         Elapsed = elapsed;
@@ -28,8 +26,6 @@ public sealed class PreparedRun : IAsyncDisposable
     }
 
     public RunRequest Request { get; }
-
-    internal InboxLayout Layout { get; }
 
     internal InputRead Inputs { get; }
 
