@@ -16,6 +16,9 @@ public sealed class CommandLine
     private readonly Dictionary<string, string?> _options = new(StringComparer.Ordinal);
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);
 
+    /// <summary>Options that never take a value, whatever the command.</summary>
+    private static readonly HashSet<string> AlwaysSwitches = new(StringComparer.Ordinal) { "password-stdin" };
+
     public CommandLine(IEnumerable<string> args, IReadOnlySet<string>? switches = null)
     {
         var list = args.ToList();
@@ -32,7 +35,7 @@ public sealed class CommandLine
                     value = name[(eq + 1)..];
                     name = name[..eq];
                 }
-                else if (switches is null || !switches.Contains(name))
+                else if (!AlwaysSwitches.Contains(name) && (switches is null || !switches.Contains(name)))
                 {
                     if (i + 1 >= list.Count)
                     {

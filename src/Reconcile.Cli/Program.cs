@@ -19,6 +19,13 @@ public static class Program
         ("export inventory", Commands.ExportCommand.Usage, Commands.ExportCommand.Inventory),
         ("samples generate", Commands.SamplesCommand.Usage, Commands.SamplesCommand.Run),
         ("audit verify", Commands.AuditCommand.VerifyUsage, Commands.AuditCommand.Verify),
+        ("users add", Commands.UsersCommand.AddUsage, Commands.UsersCommand.Add),
+        ("users list", Commands.UsersCommand.ListUsage, Commands.UsersCommand.List),
+        ("users disable", Commands.UsersCommand.DisableUsage, Commands.UsersCommand.Disable),
+        ("users passwd", Commands.UsersCommand.PasswdUsage, Commands.UsersCommand.Passwd),
+        ("users token", Commands.UsersCommand.TokenUsage, Commands.UsersCommand.Token),
+        ("policy set", Commands.PolicyCommand.SetUsage, Commands.PolicyCommand.Set),
+        ("policy show", Commands.PolicyCommand.ShowUsage, Commands.PolicyCommand.Show),
     ];
 
     /// <summary>Options that take no value (every other --name takes the next argument as its value).</summary>

@@ -32,6 +32,12 @@ public sealed class StoreCommandContext
 
     public required Func<string, string?> Environment { get; init; }
 
+    /// <summary>Standard input: where --password-stdin reads the password (its first line).</summary>
+    public TextReader In { get; init; } = TextReader.Null;
+
+    /// <summary>Asks for a secret at the terminal without echoing it; null when there is no terminal to ask.</summary>
+    public Func<string, string?> ReadSecret { get; init; } = _ => null;
+
     /// <summary>Who acts when a command lets <c>--by</c> default (assign).</summary>
     public required string CurrentUser { get; init; }
 
@@ -45,6 +51,8 @@ public sealed class StoreCommandContext
         Error = System.Console.Error,
         Environment = System.Environment.GetEnvironmentVariable,
         CurrentUser = System.Environment.UserName,
+        In = System.Console.In,
+        ReadSecret = TerminalSecret.Read,
     };
 
     /// <summary>

@@ -103,7 +103,7 @@ public sealed partial class DiscrepanciesCommand
         timeline.AddColumn("why / note");
         foreach (CaseEvent e in detail.Timeline)
         {
-            timeline.AddRow(new Text(BeijingTime(e.At)), new Text(e.By), new Text(What(e)), new Text(Why(e)));
+            timeline.AddRow(new Text(BeijingTime(e.At)), new Text(e.ByForHistory), new Text(What(e)), new Text(Why(e)));
         }
         yield return timeline;
     }

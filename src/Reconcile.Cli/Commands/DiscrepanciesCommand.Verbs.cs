@@ -5,11 +5,11 @@ public sealed partial class DiscrepanciesCommand
 {
     public const string ListUsage = "discrepancies list [--status open|resolved|all] [--bank B] [--type T] [--category C] [--min-age N] [--min-amount X] [--format table|csv|json] [--limit N] [--store X]";
     public const string ShowUsage = "discrepancies show ID [--store X]";
-    public const string AssignUsage = "discrepancies assign ID --to NAME [--by NAME] [--store X]";
-    public const string CommentUsage = "discrepancies comment ID --text TEXT --by NAME [--store X]";
-    public const string ResolveUsage = "discrepancies resolve ID --reason BOOKED_IN_LEDGER|ADJUSTED|REFUNDED|RECOVERED|BANK_ERROR|FALSE_ALARM --note TEXT --by NAME [--approval-threshold X] [--store X]";
-    public const string ApproveUsage = "discrepancies approve ID --by NAME [--store X]";
-    public const string RejectUsage = "discrepancies reject ID --by NAME --note TEXT [--store X]";
+    public const string AssignUsage = "discrepancies assign ID --to NAME [--by NAME] [--password-stdin] [--store X]";
+    public const string CommentUsage = "discrepancies comment ID --text TEXT --by NAME [--password-stdin] [--store X]";
+    public const string ResolveUsage = "discrepancies resolve ID --reason BOOKED_IN_LEDGER|ADJUSTED|REFUNDED|RECOVERED|BANK_ERROR|FALSE_ALARM --note TEXT --by NAME [--password-stdin] [--store X]";
+    public const string ApproveUsage = "discrepancies approve ID --by NAME [--password-stdin] [--store X]";
+    public const string RejectUsage = "discrepancies reject ID --by NAME --note TEXT [--password-stdin] [--store X]";
 
     public static int List(CommandLine cmd) => Invoke(c => c.ListAsync(cmd));
 

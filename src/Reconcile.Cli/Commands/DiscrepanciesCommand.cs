@@ -1,4 +1,5 @@
-using NodaTime;
+using Reconcile.Application;
+using Reconcile.Core.Access;
 using Reconcile.Core.Cases;
 using Reconcile.Core.Model;
 using Reconcile.Engine.Store;
@@ -11,8 +12,6 @@ namespace Reconcile.Cli.Commands;
 /// </summary>
 public sealed partial class DiscrepanciesCommand
 {
-    public const string ThresholdVariable = "RECONCILE_APPROVAL_THRESHOLD";
-
     private readonly StoreCommandContext _ctx;
 
     public DiscrepanciesCommand(StoreCommandContext context)
@@ -24,16 +23,14 @@ public sealed partial class DiscrepanciesCommand
     {
         string id = SingleId(cmd);
         string? to = cmd.Optional("to");
-        string by = cmd.Optional("by") ?? _ctx.CurrentUser;
-        return ActAsync(cmd, "discrepancies assign", id, (detail, state, now) => Workflow(ApprovalPolicy.Default).Assign(id, state, to, by, now), ct);
+        return ActAsync(cmd, "discrepancies assign", (a, actor) => a.AssignAsync(actor, id, to, ct), ct, singleUserDefault: _ctx.CurrentUser);
     }
 
     public Task<int> CommentAsync(CommandLine cmd, CancellationToken ct = default)
     {
         string id = SingleId(cmd);
         string? text = cmd.Optional("text");
-        string? by = cmd.Optional("by");
-        return ActAsync(cmd, "discrepancies comment", id, (detail, state, now) => Workflow(ApprovalPolicy.Default).Comment(id, state, text, by, now), ct);
+        return ActAsync(cmd, "discrepancies comment", (a, actor) => a.CommentAsync(actor, id, text, ct), ct);
     }
 
     public Task<int> ResolveAsync(CommandLine cmd, CancellationToken ct = default)
@@ -41,80 +38,60 @@ public sealed partial class DiscrepanciesCommand
         string id = SingleId(cmd);
         string? reason = cmd.Optional("reason");
         string? note = cmd.Optional("note");
-        string? by = cmd.Optional("by");
-        ApprovalPolicy policy = Policy(cmd);
-        return ActAsync(
-            cmd,
-            "discrepancies resolve",
-            id,
-            (detail, state, now) => Workflow(policy).Resolve(id, state, detail?.Discrepancy.MaxAmount ?? Money.Zero, reason, note, by, now),
-            ct,
-            policy);
+        if (cmd.Optional("approval-threshold") is not null)
+        {
+            // The threshold is the store's policy: a maker who could choose it would approve their own resolution.
+            return Task.FromResult(_ctx.Refuse(
+                "discrepancies resolve",
+                "--approval-threshold is not for the maker to choose: the threshold is a policy of the store, which an admin sets with `reconcile policy set approval-threshold X`; nothing was changed"));
+        }
+        return ActAsync(cmd, "discrepancies resolve", (a, actor) => a.ResolveAsync(actor, id, reason, note, ct), ct);
     }
 
     public Task<int> ApproveAsync(CommandLine cmd, CancellationToken ct = default)
     {
         string id = SingleId(cmd);
-        string? by = cmd.Optional("by");
-        return ActAsync(cmd, "discrepancies approve", id, (detail, state, now) => Workflow(ApprovalPolicy.Default).Approve(id, state, by, now), ct);
+        return ActAsync(cmd, "discrepancies approve", (a, actor) => a.ApproveAsync(actor, id, ct), ct);
     }
 
     public Task<int> RejectAsync(CommandLine cmd, CancellationToken ct = default)
     {
         string id = SingleId(cmd);
-        string? by = cmd.Optional("by");
         string? note = cmd.Optional("note");
-        return ActAsync(cmd, "discrepancies reject", id, (detail, state, now) => Workflow(ApprovalPolicy.Default).Reject(id, state, by, note, now), ct);
+        return ActAsync(cmd, "discrepancies reject", (a, actor) => a.RejectAsync(actor, id, note, ct), ct);
     }
-
-    /// <summary>
-    /// The approval threshold: <c>--approval-threshold</c>, else RECONCILE_APPROVAL_THRESHOLD, else 50000.00 (yuan).
-    /// </summary>
-    private ApprovalPolicy Policy(CommandLine cmd)
-    {
-        if (cmd.Optional("approval-threshold") is { } option)
-        {
-            return new ApprovalPolicy(ParseThreshold(option, "option --approval-threshold"));
-        }
-        if (_ctx.Environment(ThresholdVariable) is { } env && !string.IsNullOrWhiteSpace(env))
-        {
-            return new ApprovalPolicy(ParseThreshold(env, ThresholdVariable));
-        }
-        return ApprovalPolicy.Default;
-    }
-
-    private static Money ParseThreshold(string text, string source) =>
-        Money.TryParseYuan(text, out Money m) && !m.IsNegative
-            ? m
-            : throw new UsageException($"{source}: '{text}' is not an amount in yuan (e.g. 50000.00)");
-
-    private static CaseWorkflow Workflow(ApprovalPolicy policy) => new(policy);
 
     private static string SingleId(CommandLine cmd) => cmd.Positionals.Count == 1
         ? cmd.Positionals[0]
         : throw new UsageException(cmd.Positionals.Count == 0 ? "give the case id (D-…)" : "give exactly one case id");
 
+    /// <summary>
+    /// Opens the store, works out who is acting (<see cref="CliIdentity"/>) and asks the application layer; a
+    /// refusal prints one line and exits 2 with nothing stored.
+    /// </summary>
     private async Task<int> ActAsync(
         CommandLine cmd,
         string verb,
-        string caseId,
-        Func<CaseDetail?, CaseState?, Instant, CaseDecision> decide,
+        Func<CaseActions, Actor, Task<CaseActionOutcome>> act,
         CancellationToken ct,
-        ApprovalPolicy? policy = null)
+        string? singleUserDefault = null)
     {
         string? storeOption = cmd.Optional("store");
+        string? by = cmd.Optional("by");
+        bool passwordStdin = cmd.Switch("password-stdin");
         cmd.EnsureAllUsed();
         await using IStoreSession session = await _ctx.OpenStore(storeOption, _ctx.Clock, ct).ConfigureAwait(false);
-        CaseDetail? detail = await session.Store.GetCaseAsync(caseId, ct).ConfigureAwait(false);
-        CaseState? state = detail is null ? null : CaseState.Fold(detail.Timeline) ?? CaseState.Raised(caseId);
-        CaseDecision decision = decide(detail, state, _ctx.Clock.GetCurrentInstant());
-        if (decision.Event is not { } e)
+        try
         {
-            return _ctx.Refuse(verb, decision.Refusal!);
+            Actor actor = await CliIdentity.ResolveAsync(_ctx, session.Store, by, passwordStdin, singleUserDefault, ct).ConfigureAwait(false);
+            CaseActionOutcome outcome = await act(new CaseActions(session.Store, _ctx.Clock), actor).ConfigureAwait(false);
+            _ctx.Out.WriteLine(Confirmation(outcome.Event, outcome.Before, outcome.Detail, outcome.Policy));
+            return ExitCodes.Ok;
         }
-        await session.Store.AppendCaseEventAsync(e, ct).ConfigureAwait(false);
-        _ctx.Out.WriteLine(Confirmation(e, state!, detail!, policy ?? ApprovalPolicy.Default));
-        return ExitCodes.Ok;
+        catch (RefusedException e)
+        {
+            return _ctx.Refuse(verb, e.Message);
+        }
     }
 
     private static string Confirmation(CaseEvent e, CaseState before, CaseDetail detail, ApprovalPolicy policy) => e.Kind switch

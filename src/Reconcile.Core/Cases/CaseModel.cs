@@ -59,4 +59,12 @@ public sealed record CaseEvent(
     string? Text,
     ResolutionReason? Reason,
     string? RunId,
-    LocalDate? BusinessDate);
+    LocalDate? BusinessDate)
+{
+    /// <summary>How <see cref="By"/> proved who they are; null for runs ("system") and for actions in a store
+    /// without users (single-user mode, shown as "unauthenticated").</summary>
+    public Access.Identity? Identity { get; init; }
+
+    /// <summary>The name as history shows it: "li (unauthenticated)" for a person no sign-in vouched for.</summary>
+    public string ByForHistory => Identity is null && By != "system" ? $"{By} (unauthenticated)" : By;
+}

@@ -59,6 +59,7 @@ public sealed class ChainRecord
     {
         StoreEventKind.RunCommitted => $"#{sequenceNr} RunCommitted run {id}",
         StoreEventKind.CaseEventRecorded => $"#{sequenceNr} CaseEventRecorded case {id}",
+        StoreEventKind.AccessChanged => $"#{sequenceNr} AccessChanged {id}",
         _ => $"#{sequenceNr} (unreadable record)",
     };
 

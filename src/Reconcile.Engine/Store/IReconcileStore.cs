@@ -1,3 +1,4 @@
+using Reconcile.Core.Access;
 using NodaTime;
 using Reconcile.Core.Cases;
 using Reconcile.Core.Model;
@@ -59,6 +60,16 @@ public interface IReconcileStore
     /// </summary>
     async Task<IReadOnlyList<RunRecord>> RunsAsync(LocalDate from, LocalDate to, CancellationToken ct = default) =>
         (await InventoryAsync(from, to, ct).ConfigureAwait(false)).Runs;
+
+    /// <summary>The store's users, ordered by name (none: single-user mode). Stores that keep no users answer none.</summary>
+    Task<IReadOnlyList<UserAccount>> UsersAsync(CancellationToken ct = default) => Task.FromResult<IReadOnlyList<UserAccount>>([]);
+
+    /// <summary>The store's policy (the approval threshold an admin set; the default when none did).</summary>
+    Task<StorePolicy> PolicyAsync(CancellationToken ct = default) => Task.FromResult(StorePolicy.Default);
+
+    /// <summary>Appends a change to the users or the policy: one audited record in the hash chain.</summary>
+    Task AppendAccessEventAsync(AccessEvent accessEvent, CancellationToken ct = default) =>
+        throw new NotSupportedException("this store keeps no users");
 
     /// <summary>Walks the hash chain of run records and case events; names the first record that does not fit.</summary>
     Task<ChainReport> VerifyChainAsync(CancellationToken ct = default);

@@ -1,3 +1,4 @@
+using Reconcile.Core.Access;
 using System.Data.Common;
 using NodaTime;
 using Reconcile.Core.Cases;
@@ -25,7 +26,7 @@ public sealed class Projector
     ];
 
     private static readonly string[] CaseKeys = ["case_id"];
-    private static readonly string[] EventColumns = ["case_id", "seq", "kind", "at_ticks", "by_name", "text", "reason", "run_id", "business_day"];
+    private static readonly string[] EventColumns = ["case_id", "seq", "kind", "at_ticks", "by_name", "text", "reason", "run_id", "business_day", "identity"];
 
     private readonly StoreDatabase _db;
     private readonly ReadModel _reads;
@@ -97,6 +98,9 @@ public sealed class Projector
                 break;
             case StoreEventKind.CaseEventRecorded:
                 ApplyCaseEvent(c, tx, record.SequenceNr, decoded as CaseEventRecorded ?? record.Decode<CaseEventRecorded>());
+                break;
+            case StoreEventKind.AccessChanged:
+                AccessProjection.Apply(c, tx, record.SequenceNr, decoded as AccessEvent ?? record.Decode<AccessEvent>());
                 break;
             default:
                 throw new InvalidOperationException($"unknown record kind {record.Kind}");
@@ -201,7 +205,7 @@ public sealed class Projector
         UpdateStates(c, tx, [(e.CaseId, row.State.Apply(e))]);
         SqlBulk.Insert(c, tx, "rc_case_events", EventColumns,
         [
-            [e.CaseId, seq, e.Kind.ToString(), e.At.ToUnixTimeTicks(), e.By, e.Text, e.Reason?.ToString(), e.RunId, e.BusinessDate is { } d ? StoreDatabase.Day(d) : null],
+            [e.CaseId, seq, e.Kind.ToString(), e.At.ToUnixTimeTicks(), e.By, e.Text, e.Reason?.ToString(), e.RunId, e.BusinessDate is { } d ? StoreDatabase.Day(d) : null, e.Identity?.ToString()],
         ]);
         if (ev.Effect is { } effect)
         {
@@ -234,7 +238,7 @@ public sealed class Projector
         new(caseId, kind, at, System, null, null, run.RunId, businessDate);
 
     private static object?[] EventRow(string caseId, long seq, CaseEventKind kind, Instant at, string runId, int day) =>
-        [caseId, seq, kind.ToString(), at.ToUnixTimeTicks(), System, null, null, runId, day];
+        [caseId, seq, kind.ToString(), at.ToUnixTimeTicks(), System, null, null, runId, day, null];
 
     private static object?[] CaseRowValues(Discrepancy d, int lastSeenDay, CaseState state) =>
     [

@@ -1,3 +1,4 @@
+using Reconcile.Core.Access;
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
@@ -183,7 +184,7 @@ public sealed class ReadModel
         }
         var timeline = new List<CaseEvent>();
         using (DbCommand cmd = StoreDatabase.Command(
-            c, null, "SELECT kind, at_ticks, by_name, text, reason, run_id, business_day FROM rc_case_events WHERE case_id = @id ORDER BY seq", ("@id", caseId)))
+            c, null, "SELECT kind, at_ticks, by_name, text, reason, run_id, business_day, identity FROM rc_case_events WHERE case_id = @id ORDER BY seq", ("@id", caseId)))
         using (DbDataReader r = cmd.ExecuteReader())
         {
             while (r.Read())
@@ -196,7 +197,10 @@ public sealed class ReadModel
                     r.IsDBNull(3) ? null : r.GetString(3),
                     r.IsDBNull(4) ? null : Enum.Parse<ResolutionReason>(r.GetString(4)),
                     r.IsDBNull(5) ? null : r.GetString(5),
-                    r.IsDBNull(6) ? null : StoreDatabase.Date(Long(r, 6))));
+                    r.IsDBNull(6) ? null : StoreDatabase.Date(Long(r, 6)))
+                {
+                    Identity = r.IsDBNull(7) ? null : Enum.Parse<Identity>(r.GetString(7)),
+                });
             }
         }
         return new CaseDetail(summary, discrepancy, timeline);

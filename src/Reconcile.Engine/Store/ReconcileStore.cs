@@ -1,3 +1,4 @@
+using Reconcile.Core.Access;
 using Akka.Actor;
 using NodaTime;
 using Reconcile.Core.Cases;
@@ -59,6 +60,26 @@ public sealed class ReconcileStore : IReconcileStore
 
     public Task<IReadOnlyList<RunRecord>> RunsAsync(LocalDate from, LocalDate to, CancellationToken ct = default) =>
         Task.Run(() => _reads.Runs(from, to), ct);
+
+    public Task<IReadOnlyList<UserAccount>> UsersAsync(CancellationToken ct = default) =>
+        Task.Run(() =>
+        {
+            using System.Data.Common.DbConnection c = _db.Open();
+            return AccessProjection.Users(c);
+        }, ct);
+
+    public Task<StorePolicy> PolicyAsync(CancellationToken ct = default) =>
+        Task.Run(() =>
+        {
+            using System.Data.Common.DbConnection c = _db.Open();
+            return AccessProjection.Policy(c);
+        }, ct);
+
+    public async Task AppendAccessEventAsync(AccessEvent accessEvent, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(accessEvent);
+        await _writer.Ask<StoreAck>(new AppendAccessEventCommand(accessEvent), WriteTimeout, ct).ConfigureAwait(false);
+    }
 
     public Task<ChainReport> VerifyChainAsync(CancellationToken ct = default) =>
         Task.Run(() => ChainVerifier.Verify(_db, ct), ct);

@@ -3,6 +3,7 @@ using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
 using NodaTime;
+using Reconcile.Core.Access;
 using Reconcile.Core.Cases;
 using Reconcile.Core.Reconciliation;
 
@@ -60,6 +61,7 @@ public sealed class ReconcileStoreActor : ReceivePersistentActor
     {
         Command<CommitRunCommand>(Commit);
         Command<AppendCaseEventCommand>(Append);
+        Command<AppendAccessEventCommand>(AppendAccess);
         Command<StoreReadyQuery>(_ => Sender.Tell(new StoreReady(LastSequenceNr, _caughtUp)));
         Command<SaveSnapshotSuccess>(_ => { });
         Command<SaveSnapshotFailure>(f => _log.Warning("store snapshot failed: {0}", f.Cause.Message));
@@ -113,6 +115,9 @@ public sealed class ReconcileStoreActor : ReceivePersistentActor
 
     private void Append(AppendCaseEventCommand command) =>
         PlanAndPersist(StoreEventKind.CaseEventRecorded, () => Plan(command.Event), ev => ev.Event.CaseId, StoreJson.ToUtf8);
+
+    private void AppendAccess(AppendAccessEventCommand command) =>
+        PlanAndPersist(StoreEventKind.AccessChanged, () => Plan(command.Event), ev => ev.User ?? ev.Setting ?? ev.Kind.ToString(), StoreJson.ToUtf8);
 
     /// <summary>Plans the event, chains it to the last record and persists it; a refusal goes back to the sender.</summary>
     private void PlanAndPersist<TEvent>(StoreEventKind kind, Func<TEvent> plan, Func<TEvent, string> id, Func<TEvent, byte[]> serialize)
@@ -270,6 +275,50 @@ public sealed class ReconcileStoreActor : ReceivePersistentActor
             }
         }
         return new RunCommitted(run, results, new RunCaseEffects(_clock.GetCurrentInstant(), raised, seenAgain, autoCleared, keptResolved));
+    }
+
+    /// <summary>
+    /// A change to the users or policy, checked against the users as stored (the application layer checked the
+    /// caller's rights; here the facts that a concurrent change could have made stale).
+    /// </summary>
+    private AccessEvent Plan(AccessEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        using DbConnection c = _db.Open();
+        IReadOnlyList<UserAccount> users = AccessProjection.Users(c);
+        UserAccount? user = e.User is null ? null : users.FirstOrDefault(u => AccessProjection.Key(u.Name) == AccessProjection.Key(e.User));
+        switch (e.Kind)
+        {
+            case AccessEventKind.USER_ADDED:
+                if (user is not null)
+                {
+                    throw new InvalidOperationException($"user {e.User} already exists");
+                }
+                if (e.By == AccessEvent.Bootstrap && users.Count > 0)
+                {
+                    throw new InvalidOperationException("the store already has users: an admin adds the next ones");
+                }
+                if (string.IsNullOrEmpty(e.PasswordHash) || e.Role is null)
+                {
+                    throw new ArgumentException("a new user needs a role and a password hash");
+                }
+                break;
+            case AccessEventKind.USER_DISABLED:
+            case AccessEventKind.PASSWORD_CHANGED:
+            case AccessEventKind.TOKEN_ISSUED:
+                if (user is null)
+                {
+                    throw new KeyNotFoundException($"unknown user '{e.User}'");
+                }
+                break;
+            case AccessEventKind.POLICY_SET:
+                if (e.Setting != AccessProjection.ApprovalThreshold || e.Threshold is not { IsNegative: false })
+                {
+                    throw new ArgumentException($"unknown policy setting '{e.Setting}'");
+                }
+                break;
+        }
+        return e;
     }
 
     /// <summary>A person's action; when it makes a resolution take effect, the account's carried state changes with it.</summary>

@@ -19,7 +19,7 @@ public sealed class StoreDatabase
     public const string JournalTable = "journal";
 
     /// <summary>Bumped when the read-model tables change: the read model is then rebuilt from the journal.</summary>
-    public const int ReadModelVersion = 1;
+    public const int ReadModelVersion = 2;
 
     public StoreDatabase(StoreLocation location)
     {
@@ -106,14 +106,20 @@ public sealed class StoreDatabase
             CREATE TABLE IF NOT EXISTS rc_case_events (
               case_id TEXT NOT NULL, seq BIGINT NOT NULL, kind TEXT NOT NULL, at_ticks BIGINT NOT NULL,
               by_name TEXT NOT NULL, text TEXT NULL, reason TEXT NULL, run_id TEXT NULL, business_day INTEGER NULL,
-              PRIMARY KEY (case_id, seq, kind))
+              identity TEXT NULL, PRIMARY KEY (case_id, seq, kind))
             """);
+        Execute(c, tx, """
+            CREATE TABLE IF NOT EXISTS rc_users (
+              name_key TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, disabled INTEGER NOT NULL,
+              password_hash TEXT NOT NULL, token_hash TEXT NULL, created_ticks BIGINT NOT NULL, seq BIGINT NOT NULL)
+            """);
+        Execute(c, tx, "CREATE TABLE IF NOT EXISTS rc_policy (name TEXT PRIMARY KEY, value TEXT NOT NULL, seq BIGINT NOT NULL)");
     }
 
     /// <summary>Drops the read model (it is rebuilt from the journal).</summary>
     public void DropReadModel(DbConnection c, DbTransaction? tx)
     {
-        foreach (string t in new[] { "rc_case_events", "rc_cases", "rc_account_days", "rc_runs", "rc_projection" })
+        foreach (string t in new[] { "rc_users", "rc_policy", "rc_case_events", "rc_cases", "rc_account_days", "rc_runs", "rc_projection" })
         {
             Execute(c, tx, $"DROP TABLE IF EXISTS {t}");
         }

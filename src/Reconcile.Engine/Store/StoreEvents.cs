@@ -9,6 +9,7 @@ public enum StoreEventKind : byte
 {
     RunCommitted = 1,
     CaseEventRecorded = 2,
+    AccessChanged = 3,
 }
 
 /// <summary>

@@ -8,6 +8,9 @@ public sealed record CommitRunCommand(RunCommit Commit);
 /// <summary>Append a person's case event (answered with <see cref="StoreAck"/> or a Status.Failure).</summary>
 public sealed record AppendCaseEventCommand(CaseEvent Event);
 
+/// <summary>Append a change to the users or the policy (answered with <see cref="StoreAck"/> or a Status.Failure).</summary>
+public sealed record AppendAccessEventCommand(Reconcile.Core.Access.AccessEvent Event);
+
 /// <summary>Answered with <see cref="StoreReady"/> once the actor has recovered and the read model has caught up.</summary>
 public sealed record StoreReadyQuery
 {

@@ -1,0 +1,79 @@
+using NodaTime;
+using Reconcile.Core.Access;
+using Reconcile.Core.Cases;
+using Reconcile.Core.Model;
+using Reconcile.Engine.Store;
+
+namespace Reconcile.Application;
+
+/// <summary>What a case action did: the event stored, the case before it, and the policy it was judged under.</summary>
+public sealed record CaseActionOutcome(CaseEvent Event, CaseState Before, CaseDetail Detail, ApprovalPolicy Policy);
+
+/// <summary>
+/// The case actions (assign, comment, resolve, approve, reject) for the CLI and the workbench alike: the actor's role
+/// is checked, then the case workflow of the core decides against the case as stored and the store's approval
+/// threshold (a policy an admin sets, never the caller). The event carries the actor's name and how they proved it.
+/// A refusal throws <see cref="RefusedException"/> and stores nothing.
+/// </summary>
+public sealed class CaseActions
+{
+    private readonly IReconcileStore _store;
+    private readonly IClock _clock;
+
+    public CaseActions(IReconcileStore store, IClock clock)
+    {
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+    }
+
+    public Task<CaseActionOutcome> AssignAsync(Actor actor, string caseId, string? assignee, CancellationToken ct = default) =>
+        ActAsync(actor, Permission.Assign, caseId, (w, d, s, now) => w.Assign(caseId, s, assignee, actor.Name, now), ct);
+
+    public Task<CaseActionOutcome> CommentAsync(Actor actor, string caseId, string? text, CancellationToken ct = default) =>
+        ActAsync(actor, Permission.Comment, caseId, (w, d, s, now) => w.Comment(caseId, s, text, actor.Name, now), ct);
+
+    public Task<CaseActionOutcome> ResolveAsync(Actor actor, string caseId, string? reason, string? note, CancellationToken ct = default) =>
+        ActAsync(actor, Permission.Resolve, caseId, (w, d, s, now) => w.Resolve(caseId, s, d?.Discrepancy.MaxAmount ?? Money.Zero, reason, note, actor.Name, now), ct);
+
+    public Task<CaseActionOutcome> ApproveAsync(Actor actor, string caseId, CancellationToken ct = default) =>
+        ActAsync(actor, Permission.Approve, caseId, (w, d, s, now) => w.Approve(caseId, s, actor.Name, now), ct);
+
+    public Task<CaseActionOutcome> RejectAsync(Actor actor, string caseId, string? note, CancellationToken ct = default) =>
+        ActAsync(actor, Permission.Reject, caseId, (w, d, s, now) => w.Reject(caseId, s, actor.Name, note, now), ct);
+
+    /// <summary>The case as stored with its current state (null when the id is unknown).</summary>
+    public async Task<(CaseDetail Detail, CaseState State)?> GetAsync(string caseId, CancellationToken ct = default)
+    {
+        CaseDetail? detail = await _store.GetCaseAsync(caseId, ct).ConfigureAwait(false);
+        return detail is null ? null : (detail, CaseState.Fold(detail.Timeline) ?? CaseState.Raised(caseId));
+    }
+
+    private async Task<CaseActionOutcome> ActAsync(
+        Actor actor,
+        Permission permission,
+        string caseId,
+        Func<CaseWorkflow, CaseDetail?, CaseState?, Instant, CaseDecision> decide,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (Permissions.Refusal(actor, permission) is { } refusal)
+        {
+            throw new RefusedException(refusal);
+        }
+        StorePolicy policy = await _store.PolicyAsync(ct).ConfigureAwait(false);
+        var approval = new ApprovalPolicy(policy.ApprovalThreshold);
+        CaseDetail? detail = await _store.GetCaseAsync(caseId, ct).ConfigureAwait(false);
+        CaseState? state = detail is null ? null : CaseState.Fold(detail.Timeline) ?? CaseState.Raised(caseId);
+        CaseDecision decision = decide(new CaseWorkflow(approval), detail, state, _clock.GetCurrentInstant());
+        if (decision.Event is not { } e)
+        {
+            throw new RefusedException(decision.Refusal!);
+        }
+        if (actor.IsAuthenticated)
+        {
+            e = e with { Identity = actor.Identity };
+        }
+        await _store.AppendCaseEventAsync(e, ct).ConfigureAwait(false);
+        return new CaseActionOutcome(e, state!, detail!, approval);
+    }
+}

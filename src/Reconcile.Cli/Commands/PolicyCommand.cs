@@ -1,0 +1,78 @@
+using Reconcile.Application;
+using Reconcile.Core.Access;
+using Reconcile.Core.Model;
+
+namespace Reconcile.Cli.Commands;
+
+/// <summary>
+/// <c>reconcile policy set|show</c>: the store's settings that bind every user. Today one: the approval threshold
+/// (a resolution whose amount is at or above it waits for a second person). Only an admin sets it; each change is
+/// an audited record in the hash chain.
+/// </summary>
+public sealed class PolicyCommand
+{
+    public const string SetUsage = "policy set approval-threshold YUAN [--by ADMIN] [--password-stdin] [--store X]";
+    public const string ShowUsage = "policy show [--store X]";
+
+    private readonly StoreCommandContext _ctx;
+
+    public PolicyCommand(StoreCommandContext context)
+    {
+        _ctx = context ?? throw new ArgumentNullException(nameof(context));
+    }
+
+    public static int Set(CommandLine cmd) => Invoke(c => c.SetAsync(cmd));
+
+    public static int Show(CommandLine cmd) => Invoke(c => c.ShowAsync(cmd));
+
+    public async Task<int> SetAsync(CommandLine cmd, CancellationToken ct = default)
+    {
+        if (cmd.Positionals.Count != 2 || cmd.Positionals[0] != "approval-threshold")
+        {
+            throw new UsageException("give the setting and its value: policy set approval-threshold 50000.00");
+        }
+        if (!Money.TryParseYuan(cmd.Positionals[1], out Money threshold) || threshold.IsNegative)
+        {
+            throw new UsageException($"approval-threshold '{cmd.Positionals[1]}': expected an amount in yuan such as 50000.00 (at most two decimals, not negative)");
+        }
+        string? storeOption = cmd.Optional("store");
+        string? by = cmd.Optional("by");
+        bool passwordStdin = cmd.Switch("password-stdin");
+        cmd.EnsureAllUsed();
+        await using IStoreSession session = await _ctx.OpenStore(storeOption, _ctx.Clock, ct).ConfigureAwait(false);
+        var access = new AccessService(session.Store, _ctx.Clock);
+        try
+        {
+            if (!await access.HasUsersAsync(ct).ConfigureAwait(false))
+            {
+                throw new RefusedException("the policy is set by an admin, and this store has no users yet: add the first admin with `reconcile users add NAME --role admin`");
+            }
+            Actor caller = await CliIdentity.SignInAsync(_ctx, access, by, passwordStdin, ct).ConfigureAwait(false);
+            StorePolicy before = await access.PolicyAsync(ct).ConfigureAwait(false);
+            await access.SetApprovalThresholdAsync(caller, threshold, ct).ConfigureAwait(false);
+            _ctx.Out.WriteLine($"approval threshold {before.ApprovalThreshold} -> {threshold} (by {caller.Name}); resolutions of this amount or more now wait for an approver");
+            return ExitCodes.Ok;
+        }
+        catch (RefusedException e)
+        {
+            return _ctx.Refuse("policy set", e.Message);
+        }
+    }
+
+    public async Task<int> ShowAsync(CommandLine cmd, CancellationToken ct = default)
+    {
+        string? storeOption = cmd.Optional("store");
+        if (cmd.Positionals.Count > 0)
+        {
+            throw new UsageException($"unexpected argument '{cmd.Positionals[0]}'");
+        }
+        cmd.EnsureAllUsed();
+        await using IStoreSession session = await _ctx.OpenStore(storeOption, _ctx.Clock, ct).ConfigureAwait(false);
+        StorePolicy policy = await session.Store.PolicyAsync(ct).ConfigureAwait(false);
+        _ctx.Out.WriteLine($"approval-threshold {policy.ApprovalThreshold}");
+        return ExitCodes.Ok;
+    }
+
+    private static int Invoke(Func<PolicyCommand, Task<int>> command) =>
+        command(new PolicyCommand(StoreCommandContext.ForProcess())).GetAwaiter().GetResult();
+}
