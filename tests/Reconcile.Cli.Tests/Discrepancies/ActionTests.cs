@@ -1,4 +1,5 @@
 using NodaTime;
+using Reconcile.Core.Access;
 using Reconcile.Core.Cases;
 using Reconcile.Core.Model;
 using static Reconcile.Cli.Tests.Discrepancies.Cases;
@@ -15,6 +16,22 @@ public sealed class ActionTests
             .With(Case("D-done", bankAmount: 5m), Person("D-done", CaseEventKind.RESOLVED, "zhang", ResolutionReason.BANK_ERROR, "bank fixed"))
             .With(Case("D-gone", bankAmount: 5m), new CaseEvent("D-gone", CaseEventKind.AUTO_CLEARED, Morning, "system", null, null, "R-2", Day)),
         Morning);
+
+    /// <summary>The same cases in a store with a team: root (admin), zhang and li (approvers), wu (preparer), sun (auditor).</summary>
+    private static CliHarness Team()
+    {
+        CliHarness cli = Cli();
+        foreach ((string name, Role role) in new[] { ("root", Role.ADMIN), ("zhang", Role.APPROVER), ("li", Role.APPROVER), ("wu", Role.PREPARER), ("sun", Role.AUDITOR) })
+        {
+            cli.Store.WithUser(name, role, Password(name));
+        }
+        return cli;
+    }
+
+    private static string Password(string name) => $"{name}-correct-horse";
+
+    /// <summary>The harness with the user's password as the next line of standard input.</summary>
+    private static CliHarness Signed(CliHarness cli, string name) => cli.WithStdin(Password(name));
 
     [Fact]
     public void Assign_appends_an_event_at_the_clocks_time()
@@ -64,7 +81,6 @@ public sealed class ActionTests
     [InlineData("resolve", "D-nope", "--reason", "ADJUSTED", "--note", "n", "--by", "zhang")]
     [InlineData("assign", "D-nope", "--to", "wang")]
     [InlineData("comment", "D-nope", "--text", "t", "--by", "li")]
-    [InlineData("approve", "D-nope", "--by", "li")]
     [InlineData("reject", "D-nope", "--by", "li", "--note", "n")]
     [InlineData("show", "D-nope")]
     public void Unknown_id_is_refused_with_exit_2_and_nothing_appended(string verb, params string[] args)
@@ -113,23 +129,86 @@ public sealed class ActionTests
     [Fact]
     public void Maker_checker_flow_needs_a_different_approver()
     {
-        CliHarness cli = Cli();
+        CliHarness cli = Team();
 
-        cli.Discrepancies("resolve", "D-big", "--reason", "ADJUSTED", "--note", "调账 voucher 9", "--by", "zhang").Should().Be(0);
+        Signed(cli, "zhang").Discrepancies("resolve", "D-big", "--reason", "ADJUSTED", "--note", "调账 voucher 9", "--by", "zhang", "--password-stdin").Should().Be(0);
         cli.Out.Should().Contain("D-big PENDING_APPROVAL: its amount 60000.00 is at or above the approval threshold 50000.00");
-        cli.Discrepancies("approve", "D-big", "--by", "ZHANG").Should().Be(2);
-        cli.Error.Should().Contain("ZHANG requested this resolution and cannot approve it: a different person must approve");
-        cli.Discrepancies("approve", "D-big", "--by", "li").Should().Be(0);
+        Signed(cli, "zhang").Discrepancies("approve", "D-big", "--by", "ZHANG", "--password-stdin").Should().Be(2);
+        cli.Error.Should().Contain("zhang requested this resolution and cannot approve it: a different person must approve");
+        Signed(cli, "li").Discrepancies("approve", "D-big", "--by", "li", "--password-stdin").Should().Be(0);
 
-        cli.Store.Appended.Select(e => (e.Kind, e.By, e.Reason)).Should().Equal(
-            (CaseEventKind.RESOLUTION_REQUESTED, "zhang", ResolutionReason.ADJUSTED),
-            (CaseEventKind.APPROVED, "li", ResolutionReason.ADJUSTED));
+        cli.Store.Appended.Select(e => (e.Kind, e.By, e.Reason, e.Identity)).Should().Equal(
+            (CaseEventKind.RESOLUTION_REQUESTED, "zhang", ResolutionReason.ADJUSTED, Identity.PASSWORD),
+            (CaseEventKind.APPROVED, "li", ResolutionReason.ADJUSTED, Identity.PASSWORD));
         cli.Out.Should().Contain("D-big RESOLVED as ADJUSTED (调账): requested by zhang, approved by li");
         cli.Discrepancies("list", "--status", "resolved", "--format", "csv").Should().Be(0);
         cli.Out.Should().Contain("D-big,CEB");
     }
 
     [Fact]
+    public void A_preparer_cannot_approve()
+    {
+        CliHarness cli = Team();
+        Signed(cli, "li").Discrepancies("resolve", "D-big", "--reason", "ADJUSTED", "--note", "n", "--by", "li", "--password-stdin").Should().Be(0);
+
+        Signed(cli, "wu").Discrepancies("approve", "D-big", "--by", "wu", "--password-stdin").Should().Be(2);
+
+        cli.Error.Should().Contain("wu is a preparer and may not approve resolutions (needs the role approver)");
+        cli.Store.Appended.Should().ContainSingle();
+    }
+
+    [Theory]
+    [InlineData("assign", "D-small", "--to", "wu")]
+    [InlineData("comment", "D-small", "--text", "t")]
+    [InlineData("resolve", "D-small", "--reason", "ADJUSTED", "--note", "n")]
+    public void An_auditor_or_admin_acts_on_no_case(string verb, params string[] args)
+    {
+        foreach (string who in new[] { "sun", "root" })
+        {
+            CliHarness cli = Team();
+
+            Signed(cli, who).Discrepancies(verb, [.. args, "--by", who, "--password-stdin"]).Should().Be(2);
+
+            cli.Error.Should().Contain($"{who} is an {(who == "sun" ? "auditor" : "admin")} and may not");
+            cli.Store.Appended.Should().BeEmpty();
+        }
+    }
+
+    [Fact]
+    public void Once_users_exist_a_typed_name_is_not_an_identity()
+    {
+        CliHarness cli = Team();
+
+        cli.WithStdin("guessed-password-1").Discrepancies("resolve", "D-small", "--reason", "FALSE_ALARM", "--note", "fine", "--by", "mallory", "--password-stdin").Should().Be(2);
+        cli.Error.Should().Contain("wrong user name or password");
+        cli.Discrepancies("resolve", "D-small", "--reason", "FALSE_ALARM", "--note", "fine", "--by", "mallory").Should().Be(2);
+        cli.Error.Should().Contain("give mallory's password");
+        Signed(cli, "zhang").Discrepancies("resolve", "D-small", "--reason", "FALSE_ALARM", "--note", "fine", "--by", "li", "--password-stdin").Should().Be(2);
+        cli.WithStdin("not zhang's password").Discrepancies("resolve", "D-small", "--reason", "FALSE_ALARM", "--note", "fine", "--by", "zhang", "--password-stdin").Should().Be(2);
+        cli.Discrepancies("assign", "D-small", "--to", "wu").Should().Be(2);
+        cli.Error.Should().Contain("this store has users");
+
+        cli.Store.Appended.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_token_signs_in_and_a_by_naming_someone_else_is_refused()
+    {
+        CliHarness cli = Team();
+        Signed(cli, "zhang").Users("token", "zhang", "--by", "zhang", "--password-stdin").Should().Be(0);
+        string token = cli.Out.Trim().Split('\n')[^1].Trim();
+        token.Should().StartWith("rct_");
+        cli.WithEnvironment("RECONCILE_TOKEN", token);
+
+        cli.Discrepancies("comment", "D-small", "--text", "called the bank", "--by", "li").Should().Be(2);
+        cli.Error.Should().Contain("--by li is not the signed-in user zhang");
+        cli.Discrepancies("comment", "D-small", "--text", "called the bank").Should().Be(0);
+
+        cli.Store.Appended.Single().Should().Match<CaseEvent>(e => e.By == "zhang" && e.Identity == Identity.TOKEN);
+        cli.Store.AccessAppended.Single().TokenHash.Should().NotContain(token["rct_".Length..]);
+    }
+
+        [Fact]
     public void Rejection_reopens_and_a_new_resolution_can_follow()
     {
         CliHarness cli = Cli();
@@ -146,34 +225,52 @@ public sealed class ActionTests
     [Fact]
     public void Approve_without_a_pending_resolution_is_refused()
     {
-        CliHarness cli = Cli();
+        CliHarness cli = Team();
 
-        cli.Discrepancies("approve", "D-small", "--by", "li").Should().Be(2);
+        Signed(cli, "li").Discrepancies("approve", "D-small", "--by", "li", "--password-stdin").Should().Be(2);
 
         cli.Error.Should().Contain("case D-small has no resolution waiting for approval (it is OPEN)");
     }
 
     [Fact]
-    public void Threshold_comes_from_the_option_before_the_environment()
+    public void Single_user_mode_cannot_approve()
     {
-        CliHarness viaEnv = Cli().WithEnvironment("RECONCILE_APPROVAL_THRESHOLD", "100.00");
-        CliHarness viaOption = Cli().WithEnvironment("RECONCILE_APPROVAL_THRESHOLD", "100.00");
+        CliHarness cli = Cli();
+        cli.Discrepancies("resolve", "D-big", "--reason", "ADJUSTED", "--note", "n", "--by", "zhang").Should().Be(0);
 
-        viaEnv.Discrepancies("resolve", "D-small", "--reason", "ADJUSTED", "--note", "n", "--by", "zhang").Should().Be(0);
-        viaOption.Discrepancies("resolve", "D-small", "--reason", "ADJUSTED", "--note", "n", "--by", "zhang", "--approval-threshold", "100.01").Should().Be(0);
+        cli.Discrepancies("approve", "D-big", "--by", "li").Should().Be(2);
 
-        viaEnv.Store.Appended.Single().Kind.Should().Be(CaseEventKind.RESOLUTION_REQUESTED);
-        viaOption.Store.Appended.Single().Kind.Should().Be(CaseEventKind.RESOLVED);
+        cli.Error.Should().Contain("approve needs a signed-in approver: this store has no users");
+        cli.Store.Appended.Select(e => (e.Kind, e.Identity)).Should().Equal([(CaseEventKind.RESOLUTION_REQUESTED, (Identity?)null)], "single-user history records no identity: it shows as unauthenticated");
     }
 
     [Fact]
-    public void Bad_threshold_is_a_usage_error()
+    public void Threshold_comes_from_the_stores_policy()
     {
-        CliHarness cli = Cli().WithEnvironment("RECONCILE_APPROVAL_THRESHOLD", "fifty");
+        CliHarness strict = Cli();
+        strict.Store.WithThreshold(100.00m);
+        CliHarness lenient = Cli();
+        lenient.Store.WithThreshold(100.01m);
 
-        cli.Discrepancies("resolve", "D-small", "--reason", "ADJUSTED", "--note", "n", "--by", "zhang").Should().Be(2);
+        strict.Discrepancies("resolve", "D-small", "--reason", "ADJUSTED", "--note", "n", "--by", "zhang").Should().Be(0);
+        lenient.Discrepancies("resolve", "D-small", "--reason", "ADJUSTED", "--note", "n", "--by", "zhang").Should().Be(0);
 
-        cli.Error.Should().Contain("RECONCILE_APPROVAL_THRESHOLD: 'fifty' is not an amount in yuan");
+        strict.Store.Appended.Single().Kind.Should().Be(CaseEventKind.RESOLUTION_REQUESTED);
+        lenient.Store.Appended.Single().Kind.Should().Be(CaseEventKind.RESOLVED);
+    }
+
+    [Theory]
+    [InlineData("999999999")]
+    [InlineData("fifty")]
+    public void The_maker_cannot_choose_the_threshold(string threshold)
+    {
+        CliHarness cli = Cli().WithEnvironment("RECONCILE_APPROVAL_THRESHOLD", "999999999");
+
+        cli.Discrepancies("resolve", "D-big", "--reason", "FALSE_ALARM", "--note", "fine", "--by", "mallory", "--approval-threshold", threshold).Should().Be(2);
+        cli.Error.Should().Contain("--approval-threshold").And.Contain("policy set approval-threshold");
+        cli.Discrepancies("resolve", "D-big", "--reason", "FALSE_ALARM", "--note", "fine", "--by", "mallory").Should().Be(0);
+
+        cli.Store.Appended.Single().Kind.Should().Be(CaseEventKind.RESOLUTION_REQUESTED, "the environment does not lower the threshold either");
     }
 
     [Theory]

@@ -25,6 +25,15 @@ internal sealed class CliHarness
 
     public string Error => _err.ToString();
 
+    private string _stdin = "";
+
+    /// <summary>What standard input carries (one line per password, as --password-stdin reads it).</summary>
+    public CliHarness WithStdin(params string[] lines)
+    {
+        _stdin = string.Concat(lines.Select(l => l + "\n"));
+        return this;
+    }
+
     public CliHarness WithEnvironment(string name, string value)
     {
         _env[name] = value;
@@ -50,6 +59,7 @@ internal sealed class CliHarness
             Error = _err,
             Environment = name => _env.TryGetValue(name, out string? v) ? v : null,
             CurrentUser = "tester",
+            In = new StringReader(_stdin),
         };
     }
 
@@ -66,6 +76,33 @@ internal sealed class CliHarness
             "resolve" => command.ResolveAsync(new CommandLine(args)),
             "approve" => command.ApproveAsync(new CommandLine(args)),
             "reject" => command.RejectAsync(new CommandLine(args)),
+            _ => throw new ArgumentOutOfRangeException(nameof(verb), verb, null),
+        });
+    }
+
+    /// <summary>Runs <c>reconcile users VERB args…</c>.</summary>
+    public int Users(string verb, params string[] args)
+    {
+        var command = new UsersCommand(Context());
+        return Run(() => verb switch
+        {
+            "add" => command.AddAsync(new CommandLine(args)),
+            "list" => command.ListAsync(new CommandLine(args)),
+            "disable" => command.DisableAsync(new CommandLine(args)),
+            "passwd" => command.PasswdAsync(new CommandLine(args)),
+            "token" => command.TokenAsync(new CommandLine(args)),
+            _ => throw new ArgumentOutOfRangeException(nameof(verb), verb, null),
+        });
+    }
+
+    /// <summary>Runs <c>reconcile policy VERB args…</c>.</summary>
+    public int Policy(string verb, params string[] args)
+    {
+        var command = new PolicyCommand(Context());
+        return Run(() => verb switch
+        {
+            "set" => command.SetAsync(new CommandLine(args)),
+            "show" => command.ShowAsync(new CommandLine(args)),
             _ => throw new ArgumentOutOfRangeException(nameof(verb), verb, null),
         });
     }

@@ -50,13 +50,22 @@ public sealed class EndToEndTests : IDisposable
         Command(c => c.ResolveAsync(Args(payout, "--reason", "ADJUSTED", "--note", "n", "--by", "zhang"))).Should().Be(2);
         _err.ToString().Should().Contain($"case {payout} cleared by itself");
 
+        // A team on the store: from now on a typed name is no identity.
+        Users(c => c.AddAsync(Args("root", "--role", "admin", "--password-stdin")), "root-correct-horse").Should().Be(0);
+        Users(c => c.AddAsync(Args("zhang", "--role", "preparer", "--by", "root", "--password-stdin")), "root-correct-horse", "zhang-correct-horse").Should().Be(0);
+        Users(c => c.AddAsync(Args("li", "--role", "approver", "--by", "root", "--password-stdin")), "root-correct-horse", "li-correct-horse").Should().Be(0);
+        Command(c => c.ResolveAsync(Args(interest, "--reason", "BOOKED_IN_LEDGER", "--note", "补单 结息", "--by", "mallory"))).Should().Be(2);
+        _err.ToString().Should().Contain("give mallory's password");
+
         // Below the threshold: at once. At or above it: a second person.
-        Command(c => c.ResolveAsync(Args(interest, "--reason", "BOOKED_IN_LEDGER", "--note", "补单 结息", "--by", "zhang"))).Should().Be(0);
-        Command(c => c.ResolveAsync(Args(fee, "--reason", "FALSE_ALARM", "--note", "not a fee", "--by", "zhang"))).Should().Be(0);
-        Command(c => c.ResolveAsync(Args(deposit, "--reason", "ADJUSTED", "--note", "调账", "--by", "zhang"))).Should().Be(0);
+        Command(c => c.ResolveAsync(Args(interest, "--reason", "BOOKED_IN_LEDGER", "--note", "补单 结息", "--by", "zhang", "--password-stdin")), "zhang-correct-horse").Should().Be(0);
+        Command(c => c.ResolveAsync(Args(fee, "--reason", "FALSE_ALARM", "--note", "not a fee", "--by", "zhang", "--password-stdin")), "zhang-correct-horse").Should().Be(0);
+        Command(c => c.ResolveAsync(Args(deposit, "--reason", "ADJUSTED", "--note", "调账", "--by", "zhang", "--password-stdin")), "zhang-correct-horse").Should().Be(0);
         List()[deposit][13].Should().Be("PENDING_APPROVAL");
-        Command(c => c.ApproveAsync(Args(deposit, "--by", "zhang"))).Should().Be(2);
-        Command(c => c.ApproveAsync(Args(deposit, "--by", "li"))).Should().Be(0);
+        Command(c => c.ApproveAsync(Args(deposit, "--by", "zhang", "--password-stdin")), "zhang-correct-horse").Should().Be(2);
+        Command(c => c.ApproveAsync(Args(deposit, "--by", "li", "--password-stdin")), "li-correct-horse").Should().Be(0);
+        Command(c => c.ShowAsync(Args(deposit))).Should().Be(0);
+        _out.ToString().Should().Contain("li");
         Dictionary<string, string[]> resolved = List("--status", "resolved");
         resolved.Keys.Should().Contain([payout, interest, fee, deposit]);
         resolved[deposit][13].Should().Be("RESOLVED");
@@ -125,7 +134,7 @@ public sealed class EndToEndTests : IDisposable
         File.Exists(Path.Combine(export, "manifest.json")).Should().BeTrue();
     }
 
-    private StoreCommandContext Context()
+    private StoreCommandContext Context(params string[] stdin)
     {
         IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -144,15 +153,22 @@ public sealed class EndToEndTests : IDisposable
             Error = _err,
             Environment = _ => null,
             CurrentUser = "tester",
+            In = new StringReader(string.Concat(stdin.Select(l => l + "\n"))),
         };
     }
 
-    private int Command(Func<DiscrepanciesCommand, Task<int>> run)
+    private int Users(Func<UsersCommand, Task<int>> run, params string[] stdin)
+    {
+        _clock.Now = _clock.Now.Plus(Duration.FromMinutes(1));
+        return run(new UsersCommand(Context(stdin))).GetAwaiter().GetResult();
+    }
+
+    private int Command(Func<DiscrepanciesCommand, Task<int>> run, params string[] stdin)
     {
         _clock.Now = _clock.Now.Plus(Duration.FromMinutes(1));
         try
         {
-            return run(new DiscrepanciesCommand(Context())).GetAwaiter().GetResult();
+            return run(new DiscrepanciesCommand(Context(stdin))).GetAwaiter().GetResult();
         }
         catch (UsageException e)
         {

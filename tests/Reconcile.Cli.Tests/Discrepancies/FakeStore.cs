@@ -1,6 +1,8 @@
 using NodaTime;
 using Reconcile.Cli.Commands;
+using Reconcile.Core.Access;
 using Reconcile.Core.Cases;
+using Reconcile.Core.Model;
 using Reconcile.Core.Reconciliation;
 using Reconcile.Engine.Store;
 
@@ -15,7 +17,13 @@ internal sealed class FakeStore : IReconcileStore, IStoreSession
 {
     private readonly Dictionary<string, (CaseSummary Summary, Discrepancy Discrepancy, List<CaseEvent> Timeline)> _cases = new(StringComparer.Ordinal);
 
+    private readonly List<UserAccount> _users = [];
+
     public List<CaseEvent> Appended { get; } = [];
+
+    public List<AccessEvent> AccessAppended { get; } = [];
+
+    public StorePolicy Policy { get; private set; } = StorePolicy.Default;
 
     public InventoryHistory Inventory { get; set; } = new([], [], []);
 
@@ -64,6 +72,50 @@ internal sealed class FakeStore : IReconcileStore, IStoreSession
     public Task CommitRunAsync(RunCommit commit, CancellationToken ct = default) => throw new NotSupportedException();
 
     public Task<ChainReport> VerifyChainAsync(CancellationToken ct = default) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<UserAccount>> UsersAsync(CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyList<UserAccount>>(_users.OrderBy(u => u.Name.ToUpperInvariant(), StringComparer.Ordinal).ToList());
+
+    public Task<StorePolicy> PolicyAsync(CancellationToken ct = default) => Task.FromResult(Policy);
+
+    /// <summary>Applies the change as the store's access projection does.</summary>
+    public Task AppendAccessEventAsync(AccessEvent e, CancellationToken ct = default)
+    {
+        AccessAppended.Add(e);
+        int i = e.User is null ? -1 : _users.FindIndex(u => CaseWorkflow.SamePerson(u.Name, e.User));
+        switch (e.Kind)
+        {
+            case AccessEventKind.USER_ADDED:
+                _users.Add(new UserAccount(e.User!.Trim(), e.Role!.Value, false, e.PasswordHash!, null, e.At));
+                break;
+            case AccessEventKind.USER_DISABLED:
+                _users[i] = _users[i] with { Disabled = true, TokenHash = null };
+                break;
+            case AccessEventKind.PASSWORD_CHANGED:
+                _users[i] = _users[i] with { PasswordHash = e.PasswordHash! };
+                break;
+            case AccessEventKind.TOKEN_ISSUED:
+                _users[i] = _users[i] with { TokenHash = e.TokenHash };
+                break;
+            case AccessEventKind.POLICY_SET:
+                Policy = new StorePolicy(e.Threshold!.Value);
+                break;
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Adds a user directly (the tests' shortcut for `users add`), with a real password hash.</summary>
+    public FakeStore WithUser(string name, Role role, string password)
+    {
+        _users.Add(new UserAccount(name, role, false, Reconcile.Application.Secrets.HashPassword(password), null, Instant.FromUtc(2024, 11, 1, 0, 0)));
+        return this;
+    }
+
+    public FakeStore WithThreshold(decimal yuan)
+    {
+        Policy = new StorePolicy(Money.FromYuan(yuan));
+        return this;
+    }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
