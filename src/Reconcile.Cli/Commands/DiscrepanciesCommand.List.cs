@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using CsvHelper;
 using NodaTime.Text;
+using Reconcile.Application;
 using Reconcile.Core.Model;
 using Reconcile.Engine.Outputs;
 using Reconcile.Engine.Store;
@@ -13,19 +14,14 @@ namespace Reconcile.Cli.Commands;
 public sealed partial class DiscrepanciesCommand
 {
     /// <summary>The columns of <c>list --format csv</c> (and the keys of <c>--format json</c>), in order.</summary>
-    public static readonly string[] ListColumns =
-    [
-        "discrepancy_id", "bank", "escrow_type", "escrow_account_no", "category", "direction", "bank_amount",
-        "ledger_amount", "bank_serial", "ledger_entry_id", "first_seen", "last_seen", "age_days", "status", "assignee",
-        "detail",
-    ];
+    public static readonly string[] ListColumns = CaseListCsv.Columns;
 
     /// <summary>Rows a table shows unless <c>--limit</c> says otherwise (csv and json list everything).</summary>
     public const int DefaultTableLimit = 200;
 
     public async Task<int> ListAsync(CommandLine cmd, CancellationToken ct = default)
     {
-        CaseQuery query = Query(cmd);
+        var filter = new CaseFilter(Query(cmd), cmd.Optional("assignee"), cmd.Optional("search"));
         string format = (cmd.Optional("format") ?? "table").ToLowerInvariant();
         if (format is not ("table" or "csv" or "json"))
         {
@@ -37,12 +33,11 @@ public sealed partial class DiscrepanciesCommand
         string? storeOption = cmd.Optional("store");
         cmd.EnsureAllUsed();
 
-        IReadOnlyList<CaseSummary> found;
+        List<CaseSummary> rows;
         await using (IStoreSession session = await _ctx.OpenStore(storeOption, _ctx.Clock, ct).ConfigureAwait(false))
         {
-            found = await session.Store.ListCasesAsync(query, ct).ConfigureAwait(false);
+            rows = await CaseQueries.ListAsync(session.Store, filter, ct).ConfigureAwait(false);
         }
-        List<CaseSummary> rows = BySeverity(found.Where(s => Matches(query, s)));
         int shown = format == "table" ? (limit ?? DefaultTableLimit) : (limit ?? 0);
         IReadOnlyList<CaseSummary> page = shown > 0 && rows.Count > shown ? rows.GetRange(0, shown) : rows;
         switch (format)
@@ -81,38 +76,11 @@ public sealed partial class DiscrepanciesCommand
         return new CaseQuery(status, cmd.OptionalEnum<Bank>("bank"), cmd.OptionalEnum<EscrowType>("type"), cmd.OptionalEnum<Category>("category"), minAge, minAmount);
     }
 
-    /// <summary>
-    /// Whether a case passes the query's filters. The store filters too (in its read model); applying the same
-    /// filters here keeps their meaning in one readable place: --min-amount compares the larger side, --min-age the age in days.
-    /// </summary>
-    public static bool Matches(CaseQuery query, CaseSummary s)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        ArgumentNullException.ThrowIfNull(s);
-        bool open = s.Status is Core.Cases.CaseStatus.OPEN or Core.Cases.CaseStatus.PENDING_APPROVAL;
-        return (query.Status == CaseStatusFilter.All || (query.Status == CaseStatusFilter.Open) == open)
-            && (query.Bank is null || query.Bank == s.Bank)
-            && (query.Type is null || query.Type == s.Type)
-            && (query.Category is null || query.Category == s.Category)
-            && (query.MinAgeDays is null || s.AgeDays >= query.MinAgeDays)
-            && (query.MinAmount is null || MaxAmount(s) >= query.MinAmount.Value);
-    }
+    /// <summary>The larger of the two sides (see <see cref="CaseQueries.MaxAmount"/>).</summary>
+    public static Money MaxAmount(CaseSummary s) => CaseQueries.MaxAmount(s);
 
-    /// <summary>The larger of the two sides (what --min-amount, severity and maker-checker look at).</summary>
-    public static Money MaxAmount(CaseSummary s) => Money.Max(s.BankAmount ?? Money.Zero, s.LedgerAmount ?? Money.Zero);
-
-    /// <summary>
-    /// Severity = amount (the larger side, in fen) × (age in days + 1), so a finding raised today still ranks by its amount.
-    /// </summary>
-    public static decimal Severity(CaseSummary s) => (decimal)MaxAmount(s).Fen * (s.AgeDays + 1);
-
-    /// <summary>Most severe first; ties by case id (ordinal).</summary>
-    public static List<CaseSummary> BySeverity(IEnumerable<CaseSummary> cases) => cases
-        .Select(c => (Case: c, Severity: Severity(c)))
-        .OrderByDescending(x => x.Severity)
-        .ThenBy(x => x.Case.CaseId, StringComparer.Ordinal)
-        .Select(x => x.Case)
-        .ToList();
+    /// <summary>See <see cref="CaseQueries.Severity"/>.</summary>
+    public static decimal Severity(CaseSummary s) => CaseQueries.Severity(s);
 
     private static Table Table(IReadOnlyList<CaseSummary> rows)
     {
@@ -144,32 +112,7 @@ public sealed partial class DiscrepanciesCommand
         return table;
     }
 
-    private static void WriteCsv(TextWriter output, IReadOnlyList<CaseSummary> rows)
-    {
-        using CsvWriter w = CsvWriter.Create(output, OutputCsv.Options, leaveOpen: true);
-        w.WriteHeader(ListColumns);
-        foreach (CaseSummary s in rows)
-        {
-            w.Text(s.CaseId);
-            w.Text(s.Bank.ToString());
-            w.Text(s.Type.ToString());
-            w.Text(s.AccountNo);
-            w.Text(s.Category.ToString());
-            w.Text(s.Direction?.ToString());
-            w.Amount(s.BankAmount);
-            w.Amount(s.LedgerAmount);
-            w.Text(s.BankSerial);
-            w.Text(string.Join(';', s.LedgerEntryIds));
-            w.Date(s.FirstSeen);
-            w.Date(s.LastSeen);
-            w.Number(s.AgeDays);
-            w.Text(s.Status.ToString());
-            w.Text(s.Assignee);
-            w.Text(s.Detail);
-            w.EndRecord();
-        }
-        w.Flush();
-    }
+    private static void WriteCsv(TextWriter output, IReadOnlyList<CaseSummary> rows) => CaseListCsv.Write(output, rows);
 
     private static readonly JsonWriterOptions s_json = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

@@ -7,16 +7,12 @@ using Reconcile.Core.Reconciliation;
 using Reconcile.Engine.Store;
 using Spectre.Console;
 using Spectre.Console.Rendering;
+using static Reconcile.Application.CaseDisplay;
 
 namespace Reconcile.Cli.Commands;
 
 public sealed partial class DiscrepanciesCommand
 {
-    /// <summary>Business time: every time a person reads is Beijing time.</summary>
-    public static readonly DateTimeZone Beijing = DateTimeZoneProviders.Tzdb["Asia/Shanghai"];
-
-    private static readonly LocalDateTimePattern s_time = LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm:ss");
-
     public async Task<int> ShowAsync(CommandLine cmd, CancellationToken ct = default)
     {
         string id = SingleId(cmd);
@@ -38,9 +34,6 @@ public sealed partial class DiscrepanciesCommand
         }
         return ExitCodes.Ok;
     }
-
-    /// <summary>Beijing local time of an instant, "yyyy-MM-dd HH:mm:ss".</summary>
-    public static string BeijingTime(Instant at) => s_time.Format(at.InZone(Beijing).LocalDateTime);
 
     private static IEnumerable<IRenderable> Render(CaseDetail detail)
     {
@@ -108,52 +101,6 @@ public sealed partial class DiscrepanciesCommand
         yield return timeline;
     }
 
-    private static string StatusLine(CaseSummary s, CaseState state)
-    {
-        string text = s.Status.ToString();
-        if (state.Pending is { } p)
-        {
-            text += $" — {p.Reason} ({p.Reason.Label()}) requested by {p.Maker} at {BeijingTime(p.RequestedAt)}, waits for another person's approval";
-        }
-        else if (state.Status == CaseStatus.RESOLVED && state.Resolution is { } r)
-        {
-            text += $" — {r} ({r.Label()}) by {state.ResolvedBy}" + (state.ApprovedBy is null ? "" : $", approved by {state.ApprovedBy}");
-        }
-        return text + $"   assignee: {s.Assignee ?? "nobody"}";
-    }
-
-    private static string What(CaseEvent e)
-    {
-        string what = e.Kind.ToString();
-        if (e.Reason is { } r && e.Kind is CaseEventKind.RESOLVED or CaseEventKind.RESOLUTION_REQUESTED or CaseEventKind.APPROVED)
-        {
-            what += $" {r} ({r.Label()})";
-        }
-        if (e.Kind == CaseEventKind.ASSIGNED)
-        {
-            what += $" → {e.Text}";
-        }
-        return what;
-    }
-
-    private static string Why(CaseEvent e)
-    {
-        var parts = new List<string>();
-        if (e.Kind != CaseEventKind.ASSIGNED && !string.IsNullOrEmpty(e.Text))
-        {
-            parts.Add(e.Text);
-        }
-        if (e.BusinessDate is { } day)
-        {
-            parts.Add($"business day {Iso(day)}");
-        }
-        if (e.RunId is { } run)
-        {
-            parts.Add($"run {run}");
-        }
-        return string.Join("; ", parts);
-    }
-
     private static Grid BankLineGrid(BankLine l)
     {
         var g = new Grid().AddColumn().AddColumn();
@@ -196,34 +143,5 @@ public sealed partial class DiscrepanciesCommand
                 new Text($"{e.Source.File}, line {e.Source.Line}"));
         }
         return t;
-    }
-
-    private static string EffectLine(ProofEffect e) => e == ProofEffect.None
-        ? "none"
-        : $"ledger_in_not_bank {e.LedgerInNotBank}, ledger_out_not_bank {e.LedgerOutNotBank}, bank_in_not_ledger {e.BankInNotLedger}, bank_out_not_ledger {e.BankOutNotLedger}";
-
-    public static string CategoryLabel(Category c) => c switch
-    {
-        Category.BANK_ONLY => "银行单边",
-        Category.LEDGER_ONLY => "企业单边",
-        Category.AMOUNT_MISMATCH => "金额不符",
-        Category.DIRECTION_MISMATCH => "方向不符",
-        Category.STATUS_MISMATCH => "状态不符",
-        Category.DUPLICATE => "重复",
-        Category.WRONG_SUB_ACCOUNT => "归属错误",
-        Category.BALANCE_BREAK => "余额不连续",
-        Category.MISSING_STATEMENT => "对账单缺失",
-        Category.AMBIGUOUS => "多重匹配",
-        _ => c.ToString(),
-    };
-
-    private static string Iso(LocalDate d) => LocalDatePattern.Iso.Format(d);
-
-    private static string? Labelled(string label, string? value) => string.IsNullOrEmpty(value) ? null : $"{label} {value}";
-
-    private static string Join(params string?[] parts)
-    {
-        string joined = string.Join("  ", parts.Where(p => !string.IsNullOrWhiteSpace(p)));
-        return joined.Length == 0 ? "—" : joined;
     }
 }

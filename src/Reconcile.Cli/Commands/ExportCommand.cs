@@ -1,6 +1,6 @@
 using NodaTime;
 using NodaTime.Text;
-using Reconcile.Cli.Export;
+using Reconcile.Application.Export;
 using Reconcile.Engine.Store;
 
 namespace Reconcile.Cli.Commands;
@@ -25,8 +25,7 @@ public sealed class ExportCommand
     public static int Inventory(CommandLine cmd) =>
         new ExportCommand(StoreCommandContext.ForProcess()).InventoryAsync(cmd).GetAwaiter().GetResult();
 
-    public static string FileName(LocalDate from, LocalDate to, string format) =>
-        $"inventory_{LocalDatePattern.Iso.Format(from)}_{LocalDatePattern.Iso.Format(to)}.{format}";
+    public static string FileName(LocalDate from, LocalDate to, string format) => InventoryExport.FileName(from, to, format);
 
     public async Task<int> InventoryAsync(CommandLine cmd, CancellationToken ct = default)
     {
@@ -50,90 +49,25 @@ public sealed class ExportCommand
             throw new UsageException($"--to {LocalDatePattern.Iso.Format(to)} is before --from {LocalDatePattern.Iso.Format(from)}");
         }
 
-        InventoryHistory history;
-        IReadOnlyList<OpenCase> open = [];
-        string storeDescription;
+        ExportResult result;
         await using (IStoreSession session = await _ctx.OpenStore(storeOption, _ctx.Clock, ct).ConfigureAwait(false))
         {
-            storeDescription = session.Store.Description;
-            history = await session.Store.InventoryAsync(from, to, ct).ConfigureAwait(false);
-            if (format == "xlsx")
-            {
-                open = await OpenAtEndAsync(session.Store, from, to, ct).ConfigureAwait(false);
-            }
+            result = await InventoryExport.WriteAsync(session.Store, from, to, format, outDir, ct).ConfigureAwait(false);
         }
+        string path = result.Path;
+        string manifest = result.ManifestPath;
+        int rows = result.Rows;
 
-        string dir = Path.GetFullPath(outDir);
-        Directory.CreateDirectory(dir);
-        string path = Path.Combine(dir, FileName(from, to, format));
-        int rows;
-        if (format == "csv")
-        {
-            rows = WriteAtomically(path, p => InventoryCsvExport.Write(p, history.Rows));
-        }
-        else
-        {
-            var period = new InventoryPeriod(from, to, history.Rows, history.Runs, history.DaysWithoutRun, open);
-            byte[] bytes = InventoryWorkbook.Build(period);
-            rows = WriteAtomically(path, p =>
-            {
-                File.WriteAllBytes(p, bytes);
-                return history.Rows.Count;
-            });
-        }
-        IReadOnlyList<ExportedFile> files = [ExportedFile.Of(path, rows)];
-        string manifest = Path.Combine(dir, ExportManifest.FileName);
-        WriteAtomically(manifest, p =>
-        {
-            ExportManifest.Write(p, from, to, format, storeDescription, files, history.Runs, history.DaysWithoutRun, open.Count);
-            return 0;
-        });
-
-        _ctx.Out.WriteLine($"exported {rows} inventory row(s) of {LocalDatePattern.Iso.Format(from)} – {LocalDatePattern.Iso.Format(to)} from {history.Runs.Count} run(s) to {path}");
+        _ctx.Out.WriteLine($"exported {rows} inventory row(s) of {LocalDatePattern.Iso.Format(from)} – {LocalDatePattern.Iso.Format(to)} from {result.Runs} run(s) to {path}");
         if (format == "xlsx")
         {
-            _ctx.Out.WriteLine($"{open.Count} discrepancy case(s) open at the end of the period");
+            _ctx.Out.WriteLine($"{result.OpenCases} discrepancy case(s) open at the end of the period");
         }
         _ctx.Out.WriteLine($"manifest: {manifest}");
-        if (history.DaysWithoutRun.Count > 0)
+        if (result.DaysWithoutRun.Count > 0)
         {
-            _ctx.Error.WriteLine($"gaps: no run for {string.Join(", ", history.DaysWithoutRun.Order().Select(d => LocalDatePattern.Iso.Format(d)))} (named in the manifest{(format == "xlsx" ? " and the summary sheet" : "")})");
+            _ctx.Error.WriteLine($"gaps: no run for {string.Join(", ", result.DaysWithoutRun.Select(d => LocalDatePattern.Iso.Format(d)))} (named in the manifest{(format == "xlsx" ? " and the summary sheet" : "")})");
         }
         return ExitCodes.Ok;
-    }
-
-    private static async Task<IReadOnlyList<OpenCase>> OpenAtEndAsync(IReconcileStore store, LocalDate from, LocalDate to, CancellationToken ct)
-    {
-        IReadOnlyList<CaseSummary> all = await store.ListCasesAsync(new CaseQuery(CaseStatusFilter.All), ct).ConfigureAwait(false);
-        // Fetched a few at a time (each is its own read); the selection sorts them, so the order fetched does not matter.
-        var details = new System.Collections.Concurrent.ConcurrentBag<CaseDetail>();
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Min(8, Environment.ProcessorCount), CancellationToken = ct };
-        await Parallel.ForEachAsync(all.Where(s => OpenCasesAtEnd.MayBeOpen(s, from, to)), options, async (s, token) =>
-        {
-            if (await store.GetCaseAsync(s.CaseId, token).ConfigureAwait(false) is { } detail)
-            {
-                details.Add(detail);
-            }
-        }).ConfigureAwait(false);
-        return OpenCasesAtEnd.Select(details, to, DiscrepanciesCommand.Beijing);
-    }
-
-    /// <summary>Writes to a temporary file beside <paramref name="path"/> and moves it into place.</summary>
-    private static int WriteAtomically(string path, Func<string, int> write)
-    {
-        string temp = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            int rows = write(temp);
-            File.Move(temp, path, overwrite: true);
-            return rows;
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
     }
 }

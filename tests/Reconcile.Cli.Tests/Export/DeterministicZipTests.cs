@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using System.Text;
-using Reconcile.Cli.Export;
+using Reconcile.Application.Export;
 
 namespace Reconcile.Cli.Tests.Export;
 

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using ClosedXML.Excel;
 using Reconcile.Cli.Commands;
-using Reconcile.Cli.Export;
+using Reconcile.Application.Export;
 using Reconcile.Cli.Tests.Discrepancies;
 using static Reconcile.Cli.Tests.Export.ExportFixtures;
 

@@ -5,7 +5,7 @@ using NodaTime;
 using NodaTime.Text;
 using Reconcile.Engine.Store;
 
-namespace Reconcile.Cli.Export;
+namespace Reconcile.Application.Export;
 
 /// <summary>An exported file with its SHA-256 (hex, lower case) and data row count.</summary>
 public sealed record ExportedFile(string Name, string Sha256, long Rows)

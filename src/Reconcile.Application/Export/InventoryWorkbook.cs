@@ -1,14 +1,14 @@
 using ClosedXML.Excel;
 using NodaTime;
 using NodaTime.Text;
-using Reconcile.Cli.Commands;
+
 using Reconcile.Core.Cases;
 using Reconcile.Core.Model;
 using Reconcile.Core.Reconciliation;
 using Reconcile.Engine.Outputs;
 using Reconcile.Engine.Store;
 
-namespace Reconcile.Cli.Export;
+namespace Reconcile.Application.Export;
 
 /// <summary>What an inventory workbook shows for a period.</summary>
 /// <param name="Gaps">Days of the period with no run.</param>
@@ -282,7 +282,7 @@ public static class InventoryWorkbook
             w.Text(2, s.Bank.ToString());
             w.Text(3, s.Type.ToString());
             w.Text(4, s.AccountNo);
-            w.Text(5, $"{s.Category} {DiscrepanciesCommand.CategoryLabel(s.Category)}");
+            w.Text(5, $"{s.Category} {CaseDisplay.CategoryLabel(s.Category)}");
             w.Text(6, s.Direction?.ToString());
             w.Amount(7, s.BankAmount);
             w.Amount(8, s.LedgerAmount);
@@ -308,7 +308,7 @@ public static class InventoryWorkbook
             foreach (CaseEvent e in c.History)
             {
                 w.Text(1, e.CaseId);
-                w.Text(2, DiscrepanciesCommand.BeijingTime(e.At));
+                w.Text(2, CaseDisplay.BeijingTime(e.At));
                 w.Text(3, e.By);
                 w.Text(4, e.Kind.ToString());
                 w.Text(5, e.Reason is { } r ? $"{r} {r.Label()}" : null);
@@ -333,7 +333,7 @@ public static class InventoryWorkbook
                 w.Text(2, Iso(run.BusinessDate));
                 w.Text(3, run.Scope.ToString());
                 w.Text(4, run.EngineVersion);
-                w.Text(5, DiscrepanciesCommand.BeijingTime(run.FinishedAt));
+                w.Text(5, CaseDisplay.BeijingTime(run.FinishedAt));
                 if (input is not null)
                 {
                     w.Text(6, input.Path);

@@ -1,7 +1,7 @@
 using ClosedXML.Excel;
 using Reconcile.Core.Model;
 
-namespace Reconcile.Cli.Export;
+namespace Reconcile.Application.Export;
 
 /// <summary>A column of an exported sheet: its Chinese and English header and what it holds.</summary>
 public sealed record SheetColumn(string Chinese, string English, ColumnKind Kind = ColumnKind.Text);

@@ -1,7 +1,7 @@
 using Reconcile.Core.Reconciliation;
 using Reconcile.Engine.Outputs;
 
-namespace Reconcile.Cli.Export;
+namespace Reconcile.Application.Export;
 
 /// <summary>
 /// The inventory of a period as CSV: the columns and dialect of the run's inventory.csv (UTF-8 with BOM, two

@@ -3,7 +3,7 @@ using Reconcile.Core.Cases;
 using Reconcile.Core.Reconciliation;
 using Reconcile.Engine.Store;
 
-namespace Reconcile.Cli.Export;
+namespace Reconcile.Application.Export;
 
 /// <summary>A discrepancy open at the end of an exported period, with its history up to then.</summary>
 /// <param name="State">The case as it stood at the end of the period.</param>

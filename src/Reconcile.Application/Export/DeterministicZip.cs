@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Reconcile.Cli.Export;
+namespace Reconcile.Application.Export;
 
 /// <summary>
 /// Makes a saved workbook byte-identical from one export to the next. ClosedXML (through the Open XML SDK) names the
