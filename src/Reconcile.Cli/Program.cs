@@ -26,6 +26,7 @@ public static class Program
         ("users token", Commands.UsersCommand.TokenUsage, Commands.UsersCommand.Token),
         ("policy set", Commands.PolicyCommand.SetUsage, Commands.PolicyCommand.Set),
         ("policy show", Commands.PolicyCommand.ShowUsage, Commands.PolicyCommand.Show),
+        ("serve", Commands.ServeCommand.Usage, Commands.ServeCommand.Serve),
     ];
 
     /// <summary>Options that take no value (every other --name takes the next argument as its value).</summary>

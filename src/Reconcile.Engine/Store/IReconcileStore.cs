@@ -88,6 +88,8 @@ public sealed record InputFile(string Path, string Sha256, long Rows);
 
 /// <summary>A committed run.</summary>
 /// <param name="InputsHash">SHA-256 over the ordered input file hashes: same files ⇒ same hash.</param>
+/// <param name="Counts">What the run found per account (the store fills it in at commit; null for runs committed
+/// before it kept them).</param>
 public sealed record RunRecord(
     string RunId,
     LocalDate BusinessDate,
@@ -97,7 +99,24 @@ public sealed record RunRecord(
     string EngineVersion,
     Instant StartedAt,
     Instant FinishedAt,
-    IReadOnlyList<string> AccountNos);
+    IReadOnlyList<string> AccountNos,
+    IReadOnlyList<AccountRunCounts>? Counts = null);
+
+/// <summary>One account's day in a run: pairs the ladder matched, items in transit, discrepancies by category.</summary>
+public sealed record AccountRunCounts(string AccountNo, Bank Bank, EscrowType Type, int Matched, int InTransit, IReadOnlyList<CategoryCount> Discrepancies)
+{
+    public int DiscrepancyCount => Discrepancies.Sum(d => d.Count);
+
+    public static AccountRunCounts Of(AccountDayResult r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return new AccountRunCounts(
+            r.Account.AccountNo, r.Account.Bank, r.Account.Type, r.Matches.Count, r.InTransit.Count,
+            r.Discrepancies.GroupBy(d => d.Category).OrderBy(g => g.Key).Select(g => new CategoryCount(g.Key, g.Count())).ToList());
+    }
+}
+
+public sealed record CategoryCount(Category Category, int Count);
 
 /// <summary>What a run hands to the store to commit at once.</summary>
 public sealed record RunCommit(RunRecord Run, IReadOnlyList<AccountDayResult> Results);

@@ -223,10 +223,9 @@ public sealed class ReconcileStoreActor : ReceivePersistentActor
         // Thread order of the caller must not change the record: results in account order.
         // The pairs are not kept: matches.csv (hashed in the manifest) records them, and they follow from the
         // inputs (hashed in the run record). On a busy day they are most of the result's bytes.
-        List<AccountDayResult> results = commit.Results
-            .OrderBy(r => r.Account.AccountNo, StringComparer.Ordinal)
-            .Select(r => r.Matches.Count == 0 ? r : r with { Matches = [] })
-            .ToList();
+        List<AccountDayResult> ordered = commit.Results.OrderBy(r => r.Account.AccountNo, StringComparer.Ordinal).ToList();
+        run = run with { Counts = ordered.Select(AccountRunCounts.Of).ToList() };
+        List<AccountDayResult> results = ordered.Select(r => r.Matches.Count == 0 ? r : r with { Matches = [] }).ToList();
         var listedIds = results.SelectMany(r => r.Discrepancies.Select(d => d.Id)).ToHashSet(StringComparer.Ordinal);
         Dictionary<string, CaseRow> rows;
         using (DbConnection c = _db.Open())
