@@ -1,0 +1,146 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Playwright;
+using NodaTime;
+using Reconcile.Application;
+using Reconcile.Core.Access;
+using Reconcile.Core.Model;
+using Reconcile.Engine.Hosting;
+using Reconcile.Engine.Store;
+using Reconcile.Web;
+
+namespace Reconcile.Web.Tests;
+
+/// <summary>
+/// The real thing, once for the class: the bundled samples' three days run into a fresh SQLite store, a team of users,
+/// the workbench on Kestrel on a free loopback port, and headless Debian chromium driven by Playwright.
+/// </summary>
+public sealed class WorkbenchFixture : IAsyncLifetime
+{
+    public const string Threshold = "100.00";
+
+    public static readonly IReadOnlyDictionary<string, (Role Role, string Password)> Team = new Dictionary<string, (Role, string)>
+    {
+        ["root"] = (Role.ADMIN, "root-correct-horse"),
+        ["zhang"] = (Role.PREPARER, "zhang-correct-horse"),
+        ["li"] = (Role.APPROVER, "li-correct-horse"),
+        ["sun"] = (Role.AUDITOR, "sun-correct-horse"),
+        ["wu"] = (Role.PREPARER, "wu-correct-horse"),
+    };
+
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "reconcile-web-" + Guid.NewGuid().ToString("N")[..12]);
+    private ReconcileHost? _host;
+    private WebApplication? _app;
+    private IPlaywright? _playwright;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public IReconcileStore Store => _host!.Store;
+
+    public string StorePath => Path.Combine(_root, "reconcile.db");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_root);
+        string inbox = Path.Combine(RepoRoot(), "samples", "inbox");
+        foreach (string day in new[] { "2024-11-06", "2024-11-07", "2024-11-08" })
+        {
+            int rc = Cli.Program.Main(["run", "--inbox", inbox, "--date", day, "--out", Path.Combine(_root, "out"), "--store", StorePath, "--plain"]);
+            rc.Should().BeOneOf([0, 1], $"the samples' day {day} runs");
+        }
+        NodaTime.IClock clock = SystemClock.Instance;
+        _host = await ReconcileHost.StartAsync(StoreLocation.Sqlite(StorePath), clock);
+        var access = new AccessService(_host.Store, clock);
+        Actor? admin = null;
+        foreach ((string name, (Role role, string password)) in Team.OrderBy(t => t.Value.Role == Role.ADMIN ? 0 : 1))
+        {
+            await access.AddUserAsync(admin, name, role, password);
+            admin ??= await access.SignInAsync(name, password);
+        }
+        Money.TryParseYuan(Threshold, out Money threshold).Should().BeTrue();
+        await access.SetApprovalThresholdAsync(admin!, threshold);
+
+        _app = Workbench.Build(new WorkbenchOptions { Store = _host.Store, Clock = clock, Urls = "http://127.0.0.1:0" });
+        await _app.StartAsync();
+        BaseUrl = _app.Urls.Single().TrimEnd('/');
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium(),
+            Args = ["--no-sandbox"],
+            Headless = true,
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // best effort: a temp folder
+        }
+    }
+
+    /// <summary>A fresh browser context (its own cookies) signed in as <paramref name="name"/>.</summary>
+    public async Task<IPage> SignedInAsync(string name)
+    {
+        IPage page = await (await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, AcceptDownloads = true })).NewPageAsync();
+        await page.GotoAsync("/login");
+        await page.GetByLabel("User name").FillAsync(name);
+        await page.GetByLabel("Password").FillAsync(Team[name].Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/discrepancies");
+        return page;
+    }
+
+    public async Task<IPage> AnonymousAsync() =>
+        await (await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl })).NewPageAsync();
+
+    /// <summary>The open cases, most severe first, as the store lists them.</summary>
+    public async Task<List<CaseSummary>> OpenCasesAsync() => await CaseQueries.ListAsync(Store, new CaseFilter(new CaseQuery()));
+
+    private static string Chromium()
+    {
+        foreach (string candidate in new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" })
+        {
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+        string? onPath = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':')
+            .Select(d => Path.Combine(d, "chromium")).FirstOrDefault(File.Exists);
+        return onPath ?? throw new InvalidOperationException("no chromium on PATH: install Debian's chromium (apt-get install chromium), as .ci/run does");
+    }
+
+    private static string RepoRoot()
+    {
+        for (DirectoryInfo? d = new(AppContext.BaseDirectory); d is not null; d = d.Parent)
+        {
+            if (File.Exists(Path.Combine(d.FullName, "Reconcile.sln")))
+            {
+                return d.FullName;
+            }
+        }
+        throw new InvalidOperationException("Reconcile.sln not found above " + AppContext.BaseDirectory);
+    }
+}
