@@ -17,6 +17,7 @@ public static class Program
         ("discrepancies approve", Commands.DiscrepanciesCommand.ApproveUsage, Commands.DiscrepanciesCommand.Approve),
         ("discrepancies reject", Commands.DiscrepanciesCommand.RejectUsage, Commands.DiscrepanciesCommand.Reject),
         ("export inventory", Commands.ExportCommand.Usage, Commands.ExportCommand.Inventory),
+        ("export cases", Commands.ExportCommand.CasesUsage, Commands.ExportCommand.Cases),
         ("samples generate", Commands.SamplesCommand.Usage, Commands.SamplesCommand.Run),
         ("audit verify", Commands.AuditCommand.VerifyUsage, Commands.AuditCommand.Verify),
         ("users add", Commands.UsersCommand.AddUsage, Commands.UsersCommand.Add),

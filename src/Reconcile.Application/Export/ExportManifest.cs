@@ -18,8 +18,9 @@ public sealed record ExportedFile(string Name, string Sha256, long Rows)
 }
 
 /// <summary>
-/// manifest.json beside an export: the period, the store, every exported file with its SHA-256, every run that
-/// produced the rows with its input files' SHA-256, and the days of the period without a run. It holds no time of
+/// manifest.json beside an export: the period, the store, every exported file with its SHA-256 and row count, the
+/// counts of the content (the same for CSV and XLSX: inventory rows, cases, open at the end, history events), every
+/// run that produced the rows with its input files' SHA-256, and the days of the period without a run. It holds no time of
 /// export, so the same period exported twice gives the same manifest.
 /// </summary>
 public static class ExportManifest
@@ -35,20 +36,22 @@ public static class ExportManifest
 
     public static void Write(
         string path,
-        LocalDate from,
-        LocalDate to,
+        string export,
         string format,
         string store,
         IReadOnlyList<ExportedFile> files,
-        IReadOnlyList<RunRecord> runs,
-        IReadOnlyList<LocalDate> gaps,
-        int openDiscrepancies)
+        InventoryPeriod period)
     {
+        ArgumentNullException.ThrowIfNull(period);
+        LocalDate from = period.From;
+        LocalDate to = period.To;
+        IReadOnlyList<RunRecord> runs = period.Runs;
+        IReadOnlyList<LocalDate> gaps = period.Gaps;
         using FileStream stream = File.Create(path);
         using (var w = new Utf8JsonWriter(stream, s_options))
         {
             w.WriteStartObject();
-            w.WriteString("export", "inventory");
+            w.WriteString("export", export);
             w.WriteString("from", Iso(from));
             w.WriteString("to", Iso(to));
             w.WriteString("format", format);
@@ -63,7 +66,13 @@ public static class ExportManifest
                 w.WriteEndObject();
             }
             w.WriteEndArray();
-            w.WriteNumber("open_discrepancies_at_end", openDiscrepancies);
+            w.WriteStartObject("counts");
+            w.WriteNumber("inventory_rows", period.Rows.Count);
+            w.WriteNumber("cases", period.Cases.Count);
+            w.WriteNumber("open_discrepancies_at_end", period.OpenAtEnd);
+            w.WriteNumber("history_events", period.HistoryEvents);
+            w.WriteEndObject();
+            w.WriteNumber("open_discrepancies_at_end", period.OpenAtEnd);
             w.WriteStartArray("days_without_run");
             foreach (LocalDate day in gaps.Order())
             {

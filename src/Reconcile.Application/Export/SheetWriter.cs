@@ -11,16 +11,21 @@ public enum ColumnKind
     Text,
     Amount,
     Number,
+
+    /// <summary>A business day: an Excel date shown yyyy-MM-dd in the sheet, ISO text in the CSV.</summary>
+    Date,
 }
 
 /// <summary>
-/// Writes one worksheet: two header rows (中文, then English), frozen; text cells as text (account numbers keep their
-/// leading zeros), amounts as numbers with the format 0.00, widths that fit the longest value.
+/// Writes one worksheet: two header rows (中文, then English), frozen, the English row carrying an autofilter; text
+/// cells as text (account numbers keep their leading zeros), amounts as numbers shown #,##0.00, business days as Excel
+/// dates shown yyyy-MM-dd, widths that fit the longest value.
 /// </summary>
 internal sealed class SheetWriter
 {
     public const int HeaderRows = 2;
-    public const string AmountFormat = "0.00";
+    public const string AmountFormat = "#,##0.00";
+    public const string DateFormat = "yyyy-MM-dd";
 
     private const int MinWidth = 6;
     private const int MaxWidth = 60;
@@ -66,6 +71,34 @@ internal sealed class SheetWriter
         }
     }
 
+    /// <summary>A cell of an <see cref="ExportRow"/>: text, amount, whole number, business day or nothing.</summary>
+    public void Cell(int column, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                break;
+            case string text:
+                Text(column, text);
+                break;
+            case Money m:
+                Amount(column, m);
+                break;
+            case long n:
+                Number(column, n);
+                break;
+            case int n:
+                Number(column, n);
+                break;
+            case NodaTime.LocalDate d:
+                _sheet.Cell(Row, column).Value = d.ToDateTimeUnspecified();
+                Measure(column, DateFormat);
+                break;
+            default:
+                throw new ArgumentException($"an export cell cannot hold a {value.GetType().Name}", nameof(value));
+        }
+    }
+
     public void Number(int column, long value)
     {
         _sheet.Cell(Row, column).Value = value;
@@ -89,8 +122,13 @@ internal sealed class SheetWriter
             {
                 _sheet.Range(HeaderRows + 1, c + 1, last, c + 1).Style.NumberFormat.Format = AmountFormat;
             }
+            else if (_columns[c].Kind == ColumnKind.Date)
+            {
+                _sheet.Range(HeaderRows + 1, c + 1, last, c + 1).Style.NumberFormat.Format = DateFormat;
+            }
             _sheet.Column(c + 1).Width = Math.Clamp(_widths[c] + 2, MinWidth, MaxWidth);
         }
+        _sheet.Range(HeaderRows, 1, last, _columns.Count).SetAutoFilter();
     }
 
     private void Put(int row, int column, string value)

@@ -27,7 +27,17 @@ public sealed class ExportCommand
 
     public static string FileName(LocalDate from, LocalDate to, string format) => InventoryExport.FileName(from, to, format);
 
-    public async Task<int> InventoryAsync(CommandLine cmd, CancellationToken ct = default)
+    public const string CasesUsage = "export cases --from yyyy-MM-dd --to yyyy-MM-dd --out DIR [--format csv|xlsx] [--store X]";
+
+    public static int Cases(CommandLine cmd) =>
+        new ExportCommand(StoreCommandContext.ForProcess()).CasesAsync(cmd).GetAwaiter().GetResult();
+
+    public Task<int> InventoryAsync(CommandLine cmd, CancellationToken ct = default) => ExportAsync(cmd, ExportKind.Inventory, ct);
+
+    /// <summary><c>export cases</c>: the case file alone (every case listed in the period and its full history).</summary>
+    public Task<int> CasesAsync(CommandLine cmd, CancellationToken ct = default) => ExportAsync(cmd, ExportKind.Cases, ct);
+
+    private async Task<int> ExportAsync(CommandLine cmd, ExportKind kind, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(cmd);
         if (cmd.Positionals.Count > 0)
@@ -52,21 +62,21 @@ public sealed class ExportCommand
         ExportResult result;
         await using (IStoreSession session = await _ctx.OpenStore(storeOption, _ctx.Clock, ct).ConfigureAwait(false))
         {
-            result = await InventoryExport.WriteAsync(session.Store, from, to, format, outDir, ct).ConfigureAwait(false);
+            result = await InventoryExport.WriteAsync(session.Store, from, to, format, outDir, kind, ct).ConfigureAwait(false);
         }
-        string path = result.Path;
-        string manifest = result.ManifestPath;
-        int rows = result.Rows;
-
-        _ctx.Out.WriteLine($"exported {rows} inventory row(s) of {LocalDatePattern.Iso.Format(from)} – {LocalDatePattern.Iso.Format(to)} from {result.Runs} run(s) to {path}");
-        if (format == "xlsx")
+        string period = $"{LocalDatePattern.Iso.Format(from)} – {LocalDatePattern.Iso.Format(to)}";
+        _ctx.Out.WriteLine(kind == ExportKind.Cases
+            ? $"exported {result.Period.Cases.Count} case(s) listed in {period} with {result.Period.HistoryEvents} history event(s) to {result.Path}"
+            : $"exported {result.Rows} inventory row(s) of {period} from {result.Runs} run(s) to {result.Path}");
+        foreach ((string other, int rows) in result.Files.Skip(1))
         {
-            _ctx.Out.WriteLine($"{result.OpenCases} discrepancy case(s) open at the end of the period");
+            _ctx.Out.WriteLine($"  and {rows} row(s) to {other}");
         }
-        _ctx.Out.WriteLine($"manifest: {manifest}");
+        _ctx.Out.WriteLine($"{result.Period.Cases.Count} case(s) listed in the period, {result.OpenCases} open at its end, {result.Period.HistoryEvents} history event(s)");
+        _ctx.Out.WriteLine($"manifest: {result.ManifestPath}");
         if (result.DaysWithoutRun.Count > 0)
         {
-            _ctx.Error.WriteLine($"gaps: no run for {string.Join(", ", result.DaysWithoutRun.Select(d => LocalDatePattern.Iso.Format(d)))} (named in the manifest{(format == "xlsx" ? " and the summary sheet" : "")})");
+            _ctx.Error.WriteLine($"gaps: no run for {string.Join(", ", result.DaysWithoutRun.Select(d => LocalDatePattern.Iso.Format(d)))} (named in the manifest and the summary)");
         }
         return ExitCodes.Ok;
     }

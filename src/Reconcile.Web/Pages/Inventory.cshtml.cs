@@ -48,7 +48,7 @@ public sealed class InventoryModel(IReconcileStore store, IClock clock) : Workbe
             using var zip = new MemoryStream();
             using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
             {
-                foreach (string file in new[] { result.Path, result.ManifestPath })
+                foreach (string file in result.Files.Select(f => f.Path).Append(result.ManifestPath))
                 {
                     ZipArchiveEntry entry = archive.CreateEntry(Path.GetFileName(file), CompressionLevel.Optimal);
                     entry.LastWriteTime = new DateTimeOffset(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);

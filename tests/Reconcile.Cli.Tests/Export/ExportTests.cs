@@ -76,6 +76,7 @@ public sealed class ExportTests : IDisposable
         file.GetProperty("rows").GetInt32().Should().Be(4);
         root.GetProperty("days_without_run").EnumerateArray().Select(e => e.GetString()).Should().Equal("2024-11-06");
         root.GetProperty("open_discrepancies_at_end").GetInt32().Should().Be(2);
+        root.GetProperty("export").GetString().Should().Be("inventory");
         JsonElement[] runs = root.GetProperty("runs").EnumerateArray().ToArray();
         runs.Select(r => r.GetProperty("run_id").GetString()).Should().Equal("R-5", "R-7");
         runs[0].GetProperty("inputs").EnumerateArray().Select(i => i.GetProperty("path").GetString())
@@ -109,7 +110,13 @@ public sealed class ExportTests : IDisposable
         IXLCell unexplained = sheet.Cell(4, 16);
         unexplained.DataType.Should().Be(XLDataType.Number);
         unexplained.GetDouble().Should().Be(12.34);
-        unexplained.Style.NumberFormat.Format.Should().Be("0.00");
+        unexplained.Style.NumberFormat.Format.Should().Be("#,##0.00");
+        IXLCell day = sheet.Cell(3, 1);
+        day.DataType.Should().Be(XLDataType.DateTime, "business days are Excel dates");
+        day.GetDateTime().Should().Be(new DateTime(2024, 11, 5));
+        day.Style.NumberFormat.Format.Should().Be("yyyy-MM-dd");
+        sheet.AutoFilter.IsEnabled.Should().BeTrue();
+        sheet.AutoFilter.Range.RangeAddress.ToString().Should().Be("A2:Q6");
         sheet.Cell(4, 17).GetString().Should().Be("UNBALANCED");
         sheet.Cell(4, 1).Style.Fill.BackgroundColor.Color.ToArgb().Should().Be(InventoryWorkbook.Unbalanced.Color.ToArgb());
         sheet.Cell(3, 1).Style.Fill.BackgroundColor.Color.ToArgb().Should().NotBe(InventoryWorkbook.Unbalanced.Color.ToArgb());
@@ -126,8 +133,10 @@ public sealed class ExportTests : IDisposable
         using var workbook = new XLWorkbook(FilePath("xlsx"));
         IXLWorksheet sheet = workbook.Worksheet(InventoryWorkbook.SummarySheet);
         workbook.Worksheets.Select(s => s.Name).Should().Equal(
-            InventoryWorkbook.SummarySheet, InventoryWorkbook.AccountsSheet, InventoryWorkbook.OpenSheet, InventoryWorkbook.HistorySheet, InventoryWorkbook.RunsSheet);
+            InventoryWorkbook.SummarySheet, InventoryWorkbook.AccountsSheet, InventoryWorkbook.CasesSheet, InventoryWorkbook.HistorySheet, InventoryWorkbook.RunsSheet);
         string Row(int r) => string.Join("|", Enumerable.Range(1, 16).Select(c => Shown(sheet.Cell(r, c))));
+        sheet.Cell(2, 16).GetString().Should().Be("unexplained_difference_net");
+        sheet.Cell(2, 17).GetString().Should().Be("unexplained_difference_abs");
 
         sheet.SheetView.SplitRow.Should().Be(2);
         Row(3).Should().Be("2024-11-05|CEB|SECOND_HAND|1|1|0|0|300000.00|250020.00|12049980.00|12049880.00|0.00|0.00|100.00|0.00|0.00");
@@ -136,8 +145,8 @@ public sealed class ExportTests : IDisposable
         Row(6).Should().Be("2024-11-06|无运行 / no run||||||||||||||");
         Row(8).Should().StartWith("2024-11-07|PAB|RENOVATION|1|0|0|1||||24950000.00|");
         Row(10).Should().StartWith("2024-11-05 – 2024-11-07|期间合计 / Period||4|2|1|1|600012.34|550040.00||");
-        sheet.Cell(12, 1).GetString().Should().Be("无运行的日期 / Days without a run");
-        sheet.Cell(12, 2).GetString().Should().Be("2024-11-06");
+        sheet.Cell(11, 1).GetString().Should().Be("无运行的日期 / Days without a run");
+        sheet.Cell(11, 2).GetString().Should().Be("2024-11-06");
         sheet.Cell(4, 1).Style.Fill.BackgroundColor.Color.ToArgb().Should().Be(InventoryWorkbook.Unbalanced.Color.ToArgb());
         sheet.Cell(6, 1).Style.Fill.BackgroundColor.Color.ToArgb().Should().Be(InventoryWorkbook.Missing.Color.ToArgb());
     }
@@ -145,26 +154,123 @@ public sealed class ExportTests : IDisposable
     /// <summary>A cell as a reader sees it: numbers through their number format (0.00 or whole).</summary>
     private static string Shown(IXLCell cell) => cell.DataType != XLDataType.Number
         ? cell.GetString()
-        : cell.GetDouble().ToString(cell.Style.NumberFormat.Format == "0.00" ? "0.00" : "0", System.Globalization.CultureInfo.InvariantCulture);
+        : cell.GetDouble().ToString(cell.Style.NumberFormat.Format == "#,##0.00" ? "0.00" : "0", System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
-    public void Open_discrepancies_at_the_end_come_with_their_history_up_to_then()
+    public void Every_case_of_the_period_comes_with_its_state_at_the_end_its_decision_now_and_its_whole_history()
     {
         Export("xlsx").Exit.Should().Be(0);
 
         using var workbook = new XLWorkbook(FilePath("xlsx"));
-        IXLWorksheet open = workbook.Worksheet(InventoryWorkbook.OpenSheet);
+        IXLWorksheet cases = workbook.Worksheet(InventoryWorkbook.CasesSheet);
         IXLWorksheet history = workbook.Worksheet(InventoryWorkbook.HistorySheet);
+        Dictionary<string, IXLRangeRow> byId = cases.RangeUsed()!.Rows().Skip(2).ToDictionary(r => r.Cell(1).GetString());
+        string Col(string id, string english) => byId[id].Cell(Column(cases, english)).GetString();
 
-        open.Column(1).CellsUsed().Skip(2).Select(c => c.GetString()).Should().Equal("D-open", "D-late");
-        open.Cell(3, 15).GetString().Should().Be("OPEN");
-        open.Cell(3, 16).GetString().Should().Be("wang");
-        open.Cell(3, 14).GetDouble().Should().Be(2, "age at the period's last day");
-        open.Cell(4, 15).GetString().Should().Be("OPEN", "it was resolved after the period");
-        open.Cell(4, 8).GetDouble().Should().Be(70);
-        open.Cell(4, 8).Style.NumberFormat.Format.Should().Be("0.00");
-        history.Column(4).CellsUsed().Skip(2).Select(c => c.GetString()).Should().Equal("RAISED", "ASSIGNED", "SEEN_AGAIN", "RAISED");
-        history.Cell(3, 2).GetString().Should().Be("2024-11-06 09:00:00");
+        byId.Keys.Should().BeEquivalentTo("D-open", "D-late", "D-early");
+        Col("D-open", "status_at_period_end").Should().Be("OPEN");
+        Col("D-open", "assignee").Should().Be("wang");
+        byId["D-open"].Cell(Column(cases, "age_days")).GetDouble().Should().Be(2, "age at the period's last day");
+        Col("D-late", "status_at_period_end").Should().Be("OPEN", "it was resolved after the period");
+        Col("D-late", "status_now").Should().Be("RESOLVED");
+        Col("D-late", "resolution").Should().Be("BOOKED_IN_LEDGER 补单");
+        Col("D-late", "resolved_by").Should().Be("zhang");
+        Col("D-late", "decided_at_beijing").Should().Be("2024-11-08 11:00:00");
+        Col("D-early", "status_at_period_end").Should().Be("RESOLVED");
+        byId["D-late"].Cell(Column(cases, "ledger_amount")).GetDouble().Should().Be(70);
+        byId["D-late"].Cell(Column(cases, "ledger_amount")).Style.NumberFormat.Format.Should().Be("#,##0.00");
+        history.Column(5).CellsUsed().Skip(2).Select(c => c.GetString()).Should().HaveCount(7)
+            .And.Contain(["ASSIGNED", "RESOLVED", "SEEN_AGAIN"], "the whole history, decisions after the period included");
+        history.Column(4).CellsUsed().Skip(2).Select(c => c.GetString()).Distinct().Should().BeEquivalentTo("system", "unauthenticated");
+    }
+
+    [Fact]
+    public void Csv_and_xlsx_carry_the_same_tables_and_numbers_and_their_manifests_agree()
+    {
+        string csvDir = Path.Combine(_dir, "csv");
+        string xlsxDir = Path.Combine(_dir, "xlsx");
+        Export("csv", csvDir).Exit.Should().Be(0);
+        Export("xlsx", xlsxDir).Exit.Should().Be(0);
+
+        Directory.GetFiles(csvDir).Select(Path.GetFileName).Should().BeEquivalentTo(
+            "inventory_2024-11-05_2024-11-07.csv", "summary_2024-11-05_2024-11-07.csv", "cases_2024-11-05_2024-11-07.csv",
+            "history_2024-11-05_2024-11-07.csv", "runs_2024-11-05_2024-11-07.csv", "manifest.json");
+        using var workbook = new XLWorkbook(Path.Combine(xlsxDir, "inventory_2024-11-05_2024-11-07.xlsx"));
+        foreach ((string key, string sheetName) in new[]
+        {
+            ("inventory", InventoryWorkbook.AccountsSheet), ("summary", InventoryWorkbook.SummarySheet), ("cases", InventoryWorkbook.CasesSheet),
+            ("history", InventoryWorkbook.HistorySheet), ("runs", InventoryWorkbook.RunsSheet),
+        })
+        {
+            string[] csv = File.ReadAllText(Path.Combine(csvDir, $"{key}_2024-11-05_2024-11-07.csv")).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+            IXLWorksheet sheet = workbook.Worksheet(sheetName);
+            int width = csv[0].Split(',').Length;
+            var sheetRows = Enumerable.Range(2, sheet.LastRowUsed()!.RowNumber() - 1)
+                .Select(r => string.Join(",", Enumerable.Range(1, width).Select(c => Csvish(sheet.Cell(r, c)))))
+                .ToList();
+            sheetRows.Should().Equal(csv.Select(Unquote), $"the {key} table is the same in both renderings");
+        }
+        using JsonDocument a = JsonDocument.Parse(File.ReadAllText(Path.Combine(csvDir, "manifest.json")));
+        using JsonDocument b = JsonDocument.Parse(File.ReadAllText(Path.Combine(xlsxDir, "manifest.json")));
+        a.RootElement.GetProperty("counts").GetRawText().Should().Be(b.RootElement.GetProperty("counts").GetRawText());
+        a.RootElement.GetProperty("counts").GetProperty("open_discrepancies_at_end").GetInt32().Should().Be(2);
+        a.RootElement.GetProperty("counts").GetProperty("cases").GetInt32().Should().Be(3);
+        a.RootElement.GetProperty("counts").GetProperty("history_events").GetInt32().Should().Be(7);
+        a.RootElement.GetProperty("files").GetArrayLength().Should().Be(5);
+    }
+
+    [Fact]
+    public void The_summary_shows_absolute_differences_beside_the_net()
+    {
+        Export("csv").Exit.Should().Be(0);
+
+        string[] summary = File.ReadAllText(Path.Combine(_dir, "summary_2024-11-05_2024-11-07.csv")).Split("\r\n");
+        summary[0].Should().EndWith(",unexplained_difference_net,unexplained_difference_abs");
+        summary.Single(l => l.Contains("Period", StringComparison.Ordinal)).Should().EndWith(",12.34,12.34");
+    }
+
+    [Fact]
+    public void Export_cases_writes_the_case_file_alone()
+    {
+        var cli = new CliHarness(Store(), Cases.Morning);
+        var command = new ExportCommand(cli.Context());
+
+        int exit = cli.Run(() => command.CasesAsync(new CommandLine(["--from", "2024-11-05", "--to", "2024-11-07", "--out", _dir])));
+
+        exit.Should().Be(0);
+        Directory.GetFiles(_dir).Select(Path.GetFileName).Should().BeEquivalentTo("cases_2024-11-05_2024-11-07.csv", "history_2024-11-05_2024-11-07.csv", "manifest.json");
+        cli.Out.Should().Contain("exported 3 case(s) listed in 2024-11-05 – 2024-11-07 with 7 history event(s)");
+        File.ReadAllText(Path.Combine(_dir, "manifest.json")).Should().Contain("\"export\": \"cases\"");
+    }
+
+    private static int Column(IXLWorksheet sheet, string english) =>
+        sheet.Row(2).CellsUsed().Single(c => c.GetString() == english).Address.ColumnNumber;
+
+    /// <summary>A sheet cell as the CSV writes it: amounts with two decimals, dates ISO, whole numbers plain.</summary>
+    private static string Csvish(IXLCell cell) => cell.DataType switch
+    {
+        XLDataType.Number => cell.GetDouble().ToString(cell.Style.NumberFormat.Format == "#,##0.00" ? "0.00" : "0", System.Globalization.CultureInfo.InvariantCulture),
+        XLDataType.DateTime => cell.GetDateTime().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        _ => cell.GetString().Contains(',', StringComparison.Ordinal) ? cell.GetString().Replace(",", "<comma>", StringComparison.Ordinal) : cell.GetString(),
+    };
+
+    /// <summary>A CSV line with its quoted commas marked as <see cref="Csvish"/> marks them (the fixtures quote nothing else).</summary>
+    private static string Unquote(string line)
+    {
+        var sb = new StringBuilder();
+        bool quoted = false;
+        foreach (char ch in line)
+        {
+            if (ch == '"')
+            {
+                quoted = !quoted;
+            }
+            else
+            {
+                sb.Append(ch == ',' && quoted ? "<comma>" : ch.ToString());
+            }
+        }
+        return sb.ToString();
     }
 
     [Fact]
