@@ -220,6 +220,17 @@ public sealed class ExportTests : IDisposable
     }
 
     [Fact]
+    public void The_streamed_workbook_is_valid_open_xml()
+    {
+        Export("xlsx").Exit.Should().Be(0);
+
+        using var doc = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(FilePath("xlsx"), false);
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(doc).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+
+        errors.Should().BeEmpty();
+    }
+
+    [Fact]
     public void The_summary_shows_absolute_differences_beside_the_net()
     {
         Export("csv").Exit.Should().Be(0);
