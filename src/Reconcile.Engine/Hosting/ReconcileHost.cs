@@ -86,7 +86,7 @@ public sealed class ReconcileHost : IAsyncDisposable
                         })
                         .WithActors((system, registry) =>
                         {
-                            IActorRef writer = system.ActorOf(ReconcileStoreActor.Props(db, clock, settings), "store");
+                            IActorRef writer = system.ActorOf(StoreWriterSupervisor.Props(ReconcileStoreActor.Props(db, clock, settings)), "store");
                             registry.Register<ReconcileStoreActor>(writer);
                         });
                     configure?.Invoke(builder);

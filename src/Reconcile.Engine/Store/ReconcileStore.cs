@@ -40,7 +40,7 @@ public sealed class ReconcileStore : IReconcileStore
     public async Task CommitRunAsync(RunCommit commit, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(commit);
-        await _writer.Ask<StoreAck>(new CommitRunCommand(commit), WriteTimeout, ct).ConfigureAwait(false);
+        await WriteAsync(new CommitRunCommand(commit), ct).ConfigureAwait(false);
     }
 
     public Task<IReadOnlyList<CaseSummary>> ListCasesAsync(CaseQuery query, CancellationToken ct = default) =>
@@ -52,7 +52,7 @@ public sealed class ReconcileStore : IReconcileStore
     public async Task AppendCaseEventAsync(CaseEvent caseEvent, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(caseEvent);
-        await _writer.Ask<StoreAck>(new AppendCaseEventCommand(caseEvent), WriteTimeout, ct).ConfigureAwait(false);
+        await WriteAsync(new AppendCaseEventCommand(caseEvent), ct).ConfigureAwait(false);
     }
 
     public Task<InventoryHistory> InventoryAsync(LocalDate from, LocalDate to, CancellationToken ct = default) =>
@@ -78,8 +78,14 @@ public sealed class ReconcileStore : IReconcileStore
     public async Task AppendAccessEventAsync(AccessEvent accessEvent, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(accessEvent);
-        await _writer.Ask<StoreAck>(new AppendAccessEventCommand(accessEvent), WriteTimeout, ct).ConfigureAwait(false);
+        await WriteAsync(new AppendAccessEventCommand(accessEvent), ct).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Sends a write to the writer (through <see cref="StoreWriterSupervisor"/>, which retries it when another process
+    /// on the same store wrote first).
+    /// </summary>
+    private Task<StoreAck> WriteAsync(object command, CancellationToken ct) => _writer.Ask<StoreAck>(command, WriteTimeout, ct);
 
     public Task<ChainReport> VerifyChainAsync(CancellationToken ct = default) =>
         Task.Run(() => ChainVerifier.Verify(_db, ct), ct);

@@ -178,9 +178,14 @@ public sealed class ReconcileStoreActor : ReceivePersistentActor
 
     protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
     {
-        _pendingSender.Tell(new Status.Failure(new InvalidOperationException($"the store could not write record #{sequenceNr}: {cause.Message}", cause)));
+        // The journal's only constraint a healthy store can hit is (persistence_id, sequence_number): another
+        // writer was first. Every write failure is reported as a conflict: the writer stops, a fresh one recovers
+        // from the journal, and the caller tries again against it (a real outage fails those retries too).
+        _pendingSender.Tell(new Status.Failure(new StoreConflictException($"the store could not write record #{sequenceNr}: {cause.Message}", cause)));
         _pendingSender = ActorRefs.Nobody;
-        base.OnPersistFailure(cause, @event, sequenceNr);
+        // Expected when another process writes the same store (StoreWriterSupervisor retries): not an error to print.
+        _log.Debug("record #{0} not written ({1}); the writer stops and a fresh one recovers", sequenceNr, cause.Message);
+        Context.Stop(Self);
     }
 
     protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)

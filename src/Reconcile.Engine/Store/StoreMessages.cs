@@ -37,3 +37,9 @@ public sealed record StoreActorSettings(int CaseEventsPerSnapshot = 100)
 
 /// <summary>The write reached the journal but the read model could not be updated; it catches up on the next start.</summary>
 public sealed class StoreProjectionException(string message, Exception inner) : Exception(message, inner);
+
+/// <summary>
+/// Another writer took the record's sequence number first (another process on the same store): nothing was
+/// stored; the writer restarts from the journal and the write may be tried again.
+/// </summary>
+public sealed class StoreConflictException(string message, Exception inner) : Exception(message, inner);
