@@ -178,6 +178,11 @@ internal sealed class CsvInput : IDisposable
     public string Describe()
     {
         string text = string.Join(',', Fields());
+        if (text.Any(char.IsControl))
+        {
+            // A binary file's bytes must not break the one-line message.
+            text = string.Concat(text.Select(c => char.IsControl(c) ? '?' : c));
+        }
         return text.Length <= 120 ? text : string.Concat(text.AsSpan(0, 117), "...");
     }
 
