@@ -45,11 +45,13 @@ public static class StatementReader
     /// </summary>
     /// <exception cref="InputException">The file is not a statement of a known layout, names an account that
     /// accounts.csv does not list at that bank, or has a malformed field or a trailer that contradicts its rows.</exception>
-    public static StatementSummary Read(string path, AccountRegistry registry, Action<BankLine> onLine, TextPool? pool = null)
+    /// <param name="name">What the lines' <see cref="BankLine.Source"/> (and the breaks') name the file by, e.g. its
+    /// inbox-relative path; default <paramref name="path"/>. Messages always name <paramref name="path"/>.</param>
+    public static StatementSummary Read(string path, AccountRegistry registry, Action<BankLine> onLine, TextPool? pool = null, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(onLine);
-        using CsvInput input = CsvInput.Open(path, recordPerLine: true, pool);
+        using CsvInput input = CsvInput.Open(path, recordPerLine: true, pool, name);
         if (!input.ReadRecord())
         {
             throw input.FileError($"found an empty file, expected {StatementLayout.Expected}");
