@@ -31,7 +31,8 @@ public sealed record InboxLayout(
     /// subaccounts.csv is an <see cref="InputException"/>. Statement files are the files of statements/, ordinal by
     /// name, whatever their extension, except the ignored ones (<see cref="Ignored"/>); each must be a statement of a
     /// layout a reader knows (<see cref="StatementReader.Recognise"/>), so a stray file is an input error found here,
-    /// before anything is opened or written, rather than a statement silently missing.
+    /// before anything is opened or written, rather than a statement silently missing. So is a folder in statements/
+    /// that is not ignored (its files would not be read).
     /// </summary>
     public static InboxLayout Find(string inbox, LocalDate businessDate)
     {
@@ -57,6 +58,15 @@ public sealed record InboxLayout(
         string subAccounts = Path.Combine(dayFolder, "subaccounts.csv");
         RequireFile(subAccounts, $"the sub-account balances at the end of {day}");
         IReadOnlyList<string> ignore = IgnorePatterns(statements);
+        string? folder = Directory.EnumerateDirectories(statements)
+            .Where(d => !Ignored(Path.GetFileName(d), ignore))
+            .Order(StringComparer.Ordinal)
+            .FirstOrDefault();
+        if (folder is not null)
+        {
+            throw new InputException(folder, 0, null,
+                $"found a folder among the statements of {day}: statements are read from {day}/statements/ itself, not from folders in it (move its files up, or name the folder in statements/{IgnoreFile})");
+        }
         var statementFiles = Directory.EnumerateFiles(statements)
             .Where(f => !Ignored(Path.GetFileName(f), ignore))
             .OrderBy(f => Path.GetFileName(f), StringComparer.Ordinal)

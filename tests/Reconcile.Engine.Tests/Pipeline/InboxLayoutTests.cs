@@ -66,6 +66,22 @@ public sealed class InboxLayoutTests : IDisposable
     }
 
     [Fact]
+    public void A_folder_in_the_statements_folder_is_an_input_error_unless_hidden_or_ignored()
+    {
+        string late = Path.Combine(Statements, "late");
+        Directory.CreateDirectory(late);
+        Directory.CreateDirectory(Path.Combine(Statements, ".sync"));
+
+        Action find = () => Find();
+
+        InputException error = find.Should().Throw<InputException>().Which;
+        error.File.Should().Be(late);
+        error.Message.Should().Contain("found a folder among the statements of 2024-11-06").And.Contain(".reconcileignore");
+        File.WriteAllText(Path.Combine(Statements, InboxLayout.IgnoreFile), "late\n");
+        StatementNames().Should().Equal($"PAB_{P1}_20241106.csv");
+    }
+
+    [Fact]
     public void Hidden_files_are_not_inputs()
     {
         File.WriteAllText(Path.Combine(Statements, ".DS_Store"), "\0\0\0\u0001Bud1");
