@@ -58,6 +58,11 @@ public static class Program
             Console.Error.WriteLine($"usage: reconcile {match.Usage}");
             return ExitCodes.Rejected;
         }
+        catch (Commands.NoStoreException e)
+        {
+            Console.Error.WriteLine($"reconcile {match.Verb}: {e.Message}");
+            return ExitCodes.Rejected;
+        }
         catch (InputException e)
         {
             Console.Error.WriteLine($"error: {e.Message}");

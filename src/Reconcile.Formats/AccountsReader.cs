@@ -12,9 +12,10 @@ public static class AccountsReader
 
     /// <exception cref="InputException">A missing column, an unknown bank or escrow type, a malformed date, or
     /// an account number listed twice.</exception>
-    public static AccountRegistry Read(string path)
+    /// <param name="name">What the accounts' <see cref="EscrowAccount.Source"/> name the file by; default <paramref name="path"/>.</param>
+    public static AccountRegistry Read(string path, string? name = null)
     {
-        using CsvInput input = CsvInput.Open(path, recordPerLine: false);
+        using CsvInput input = CsvInput.Open(path, recordPerLine: false, name: name);
         Header header = RowFields.ReadHeader(input, Columns);
         var accounts = new List<EscrowAccount>();
         var lines = new Dictionary<string, int>(StringComparer.Ordinal);

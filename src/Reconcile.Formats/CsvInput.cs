@@ -16,9 +16,10 @@ internal sealed class CsvInput : IDisposable
     private readonly CsvReader _reader;
     private readonly int _lineOffset;
 
-    private CsvInput(string file, CsvReader reader, Encoding? encoding, int lineOffset, TextPool? pool)
+    private CsvInput(string file, string? name, CsvReader reader, Encoding? encoding, int lineOffset, TextPool? pool)
     {
         File = file;
+        Name = name ?? file;
         _reader = reader;
         Encoding = encoding;
         _lineOffset = lineOffset;
@@ -28,21 +29,28 @@ internal sealed class CsvInput : IDisposable
     /// <summary>The encoding the file was found in; null for UTF-8 (with or without a byte order mark).</summary>
     public Encoding? Encoding { get; }
 
-    /// <summary>The file's path as given (what messages and <see cref="SourceRef"/>s name).</summary>
+    /// <summary>The file's path as given (what messages name).</summary>
     public string File { get; }
+
+    /// <summary>
+    /// What <see cref="SourceRef"/>s name the file by, which end up in output cells: the caller's name for it (the
+    /// run's inbox-relative path, so outputs do not depend on where the inbox is), else <see cref="File"/>.
+    /// </summary>
+    public string Name { get; }
 
     /// <summary>1-based physical line where the current record starts.</summary>
     public int Line { get; private set; }
 
     public int FieldCount => _reader.FieldCount;
 
-    public SourceRef Source => new(File, Line);
+    public SourceRef Source => new(Name, Line);
 
     /// <summary>
     /// Opens <paramref name="path"/>. Bank statements are read with one record per physical line
     /// (<paramref name="recordPerLine"/>), so a stray quote in a memo cannot swallow the lines after it.
+    /// <paramref name="name"/>: what <see cref="Source"/> names the file by (default: <paramref name="path"/>).
     /// </summary>
-    public static CsvInput Open(string path, bool recordPerLine, TextPool? pool = null)
+    public static CsvInput Open(string path, bool recordPerLine, TextPool? pool = null, string? name = null)
     {
         FileStream stream;
         try
@@ -60,7 +68,7 @@ internal sealed class CsvInput : IDisposable
         try
         {
             Encoding? encoding = InputEncoding.Detect(stream);
-            return new CsvInput(path, CsvReader.Create(stream, Options(encoding, recordPerLine), false), encoding, 0, pool);
+            return new CsvInput(path, name, CsvReader.Create(stream, Options(encoding, recordPerLine), false), encoding, 0, pool);
         }
         catch
         {
@@ -74,12 +82,12 @@ internal sealed class CsvInput : IDisposable
     /// known (<see cref="RecordBoundaries"/> finds such ranges); <paramref name="firstLine"/> is the physical line
     /// the range starts on, so that <see cref="Line"/> and errors name the file's own lines.
     /// </summary>
-    public static CsvInput OpenRange(string path, Encoding? encoding, long start, long end, int firstLine, bool recordPerLine, TextPool? pool = null)
+    public static CsvInput OpenRange(string path, Encoding? encoding, long start, long end, int firstLine, bool recordPerLine, TextPool? pool = null, string? name = null)
     {
         var stream = new FileRangeStream(path, start, end);
         try
         {
-            return new CsvInput(path, CsvReader.Create(stream, Options(encoding, recordPerLine), false), encoding, firstLine - 1, pool);
+            return new CsvInput(path, name, CsvReader.Create(stream, Options(encoding, recordPerLine), false), encoding, firstLine - 1, pool);
         }
         catch
         {
@@ -178,6 +186,11 @@ internal sealed class CsvInput : IDisposable
     public string Describe()
     {
         string text = string.Join(',', Fields());
+        if (text.Any(char.IsControl))
+        {
+            // A binary file's bytes must not break the one-line message.
+            text = string.Concat(text.Select(c => char.IsControl(c) ? '?' : c));
+        }
         return text.Length <= 120 ? text : string.Concat(text.AsSpan(0, 117), "...");
     }
 

@@ -8,9 +8,10 @@ namespace Reconcile.Formats;
 /// </summary>
 public sealed class LedgerParts
 {
-    internal LedgerParts(string path, Header header, Encoding? encoding, IReadOnlyList<Range> ranges)
+    internal LedgerParts(string path, string name, Header header, Encoding? encoding, IReadOnlyList<Range> ranges)
     {
         Path = path;
+        Name = name;
         Header = header;
         Encoding = encoding;
         Ranges = ranges;
@@ -18,6 +19,9 @@ public sealed class LedgerParts
 
     /// <summary>The file.</summary>
     public string Path { get; }
+
+    /// <summary>What the entries' <see cref="Reconcile.Core.Model.LedgerEntry.Source"/> name the file by.</summary>
+    public string Name { get; }
 
     /// <summary>The number of parts (0 when the file has only its header).</summary>
     public int Count => Ranges.Count;

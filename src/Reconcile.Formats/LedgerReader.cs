@@ -24,9 +24,11 @@ public static class LedgerReader
     /// Reading every part in order streams the same entries as <see cref="Read"/>.
     /// </summary>
     /// <exception cref="InputException">The file is missing, empty or lacks a column.</exception>
-    public static LedgerParts Split(string path, int maxParts) => Split(path, maxParts, MinPartBytes);
+    /// <param name="name">What the entries' <see cref="LedgerEntry.Source"/> name the file by, e.g. its inbox-relative
+    /// path; default <paramref name="path"/>. Messages always name <paramref name="path"/>.</param>
+    public static LedgerParts Split(string path, int maxParts, string? name = null) => Split(path, maxParts, MinPartBytes, name);
 
-    internal static LedgerParts Split(string path, int maxParts, long minPartBytes)
+    internal static LedgerParts Split(string path, int maxParts, long minPartBytes, string? name = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxParts, 1);
         Header header;
@@ -50,7 +52,7 @@ public static class LedgerReader
                 ranges.Add(new LedgerParts.Range(starts[i].Offset, end, starts[i].Line));
             }
         }
-        return new LedgerParts(path, header, encoding, ranges);
+        return new LedgerParts(path, name ?? path, header, encoding, ranges);
     }
 
     /// <summary>Streams the entries of part <paramref name="part"/> of <paramref name="parts"/> to <paramref name="onEntry"/>; returns their count.</summary>
@@ -61,7 +63,7 @@ public static class LedgerReader
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(onEntry);
         LedgerParts.Range range = parts.Ranges[part];
-        using CsvInput input = CsvInput.OpenRange(parts.Path, parts.Encoding, range.Start, range.End, range.FirstLine, recordPerLine: false, pool);
+        using CsvInput input = CsvInput.OpenRange(parts.Path, parts.Encoding, range.Start, range.End, range.FirstLine, recordPerLine: false, pool, parts.Name);
         int count = 0;
         while (input.ReadRecord())
         {
@@ -86,11 +88,11 @@ public static class LedgerReader
     /// <exception cref="InputException">A missing column; an unknown direction, status, bank or escrow type; an
     /// amount that is not a positive yuan amount; a malformed timestamp or date; an escrow account that is not
     /// in accounts.csv or whose bank or escrow type disagrees with it.</exception>
-    public static int Read(string path, AccountRegistry registry, Action<LedgerEntry> onEntry, TextPool? pool = null)
+    public static int Read(string path, AccountRegistry registry, Action<LedgerEntry> onEntry, TextPool? pool = null, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(onEntry);
-        using CsvInput input = CsvInput.Open(path, recordPerLine: false, pool);
+        using CsvInput input = CsvInput.Open(path, recordPerLine: false, pool, name);
         Header header = RowFields.ReadHeader(input, Columns);
         int count = 0;
         while (input.ReadRecord())

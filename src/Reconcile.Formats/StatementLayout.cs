@@ -15,7 +15,11 @@ internal static class StatementLayout
         + "CITIC (header 账号,交易日期,...,总交易流水号,...), PAB (header 交易时间,记账日期,...,核心唯一流水号,...)";
 
     /// <summary>The bank of the statement whose first non-blank record is the current one.</summary>
-    public static Bank Detect(CsvInput input)
+    public static Bank Detect(CsvInput input) =>
+        TryDetect(input) ?? throw input.Error(null, $"found '{input.Describe()}', expected {Expected}");
+
+    /// <summary>The bank of the statement whose first non-blank record is the current one; null for no known layout.</summary>
+    public static Bank? TryDetect(CsvInput input)
     {
         ReadOnlySpan<byte> first = input.Span(0);
         if (first.SequenceEqual(CebStatementReader.TitleUtf8) || CebStatementReader.IsPreambleLabel(first) || IsCebHeader(input))
@@ -30,7 +34,7 @@ internal static class StatementLayout
         {
             return Bank.PAB;
         }
-        throw input.Error(null, $"found '{input.Describe()}', expected {Expected}");
+        return null;
     }
 
     private static bool IsCebHeader(CsvInput input) =>

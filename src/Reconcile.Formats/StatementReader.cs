@@ -11,17 +11,47 @@ public static class StatementReader
     public const string ClosingSerial = "CLOSING";
 
     /// <summary>
+    /// The bank whose statement layout the file at <paramref name="path"/> has, recognised from its first non-blank line
+    /// as <see cref="Read"/> does, without reading further. A file no reader claims (an empty file, a note, an XML
+    /// statement, a CSV of another layout) is an <see cref="InputException"/> naming the file and the layouts expected.
+    /// </summary>
+    public static Bank Recognise(string path)
+    {
+        using CsvInput input = CsvInput.Open(path, recordPerLine: true);
+        bool any;
+        try
+        {
+            any = input.ReadRecord();
+        }
+        catch (InputException e)
+        {
+            throw new InputException(e.File, e.Line, null, Unclaimed("text that is not comma-separated"));
+        }
+        if (!any)
+        {
+            throw input.FileError(Unclaimed("an empty file"));
+        }
+        return StatementLayout.TryDetect(input) ?? throw input.Error(null, Unclaimed($"'{input.Describe()}'"));
+    }
+
+    private static string Unclaimed(string found) =>
+        $"found {found}: no statement reader recognises this file; expected {StatementLayout.Expected} "
+        + "(a file that is not a statement can be named in statements/.reconcileignore)";
+
+    /// <summary>
     /// Reads a statement file of any bank (recognised from its content), streaming each transaction row to
     /// <paramref name="onLine"/> in file order, and returns what the file says about its account and day.
     /// A running-balance break is reported in <see cref="StatementSummary.Breaks"/>, not thrown.
     /// </summary>
     /// <exception cref="InputException">The file is not a statement of a known layout, names an account that
     /// accounts.csv does not list at that bank, or has a malformed field or a trailer that contradicts its rows.</exception>
-    public static StatementSummary Read(string path, AccountRegistry registry, Action<BankLine> onLine, TextPool? pool = null)
+    /// <param name="name">What the lines' <see cref="BankLine.Source"/> (and the breaks') name the file by, e.g. its
+    /// inbox-relative path; default <paramref name="path"/>. Messages always name <paramref name="path"/>.</param>
+    public static StatementSummary Read(string path, AccountRegistry registry, Action<BankLine> onLine, TextPool? pool = null, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(onLine);
-        using CsvInput input = CsvInput.Open(path, recordPerLine: true, pool);
+        using CsvInput input = CsvInput.Open(path, recordPerLine: true, pool, name);
         if (!input.ReadRecord())
         {
             throw input.FileError($"found an empty file, expected {StatementLayout.Expected}");

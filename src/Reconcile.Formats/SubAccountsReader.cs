@@ -16,11 +16,12 @@ public static class SubAccountsReader
     /// </summary>
     /// <exception cref="InputException">A missing column, a malformed balance, an unknown bank or escrow type,
     /// an escrow account not in accounts.csv or disagreeing with it, or a sub-account listed twice.</exception>
-    public static int Read(string path, AccountRegistry registry, Action<SubAccountBalance> onRow)
+    /// <param name="name">What the rows' <see cref="SubAccountBalance.Source"/> name the file by; default <paramref name="path"/>.</param>
+    public static int Read(string path, AccountRegistry registry, Action<SubAccountBalance> onRow, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(onRow);
-        using CsvInput input = CsvInput.Open(path, recordPerLine: false);
+        using CsvInput input = CsvInput.Open(path, recordPerLine: false, name: name);
         Header header = RowFields.ReadHeader(input, Columns);
         var lines = new Dictionary<string, int>(StringComparer.Ordinal);
         int count = 0;

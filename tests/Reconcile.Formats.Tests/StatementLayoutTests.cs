@@ -57,4 +57,48 @@ public sealed class StatementLayoutTests : IDisposable
 
         act.ShouldFailAt(path, 1, "账号");
     }
+
+    [Theory]
+    [InlineData(TextEncoding.Gb18030, Bank.CEB)]
+    [InlineData(TextEncoding.Utf8, Bank.CITIC)]
+    [InlineData(TextEncoding.Utf8Bom, Bank.PAB)]
+    public void Recognise_names_the_bank_of_a_statement_from_its_first_line_whatever_the_file_name(TextEncoding encoding, Bank bank)
+    {
+        string text = bank switch { Bank.CEB => Examples.Ceb, Bank.CITIC => Examples.Citic, _ => Examples.Pab };
+        string path = _folder.Write("saved-as.txt", text, encoding, LineEnd.CrLf);
+
+        StatementReader.Recognise(path).Should().Be(bank);
+    }
+
+    [Theory]
+    [InlineData("notes.txt", "the CITIC file is late\n", 1)]
+    [InlineData("camt053.xml", "<?xml version=\"1.0\"?>\n<Document/>\n", 1)]
+    [InlineData("other.csv", "\n\ndate,amount,balance\n", 3)]
+    [InlineData("empty.csv", "", 0)]
+    public void Recognise_refuses_a_file_no_reader_claims_naming_it_and_the_layouts(string name, string text, int line)
+    {
+        string path = _folder.Write(name, text);
+
+        Action act = () => StatementReader.Recognise(path);
+
+        act.ShouldFailAt(path, line, null).Message.Should()
+            .Contain("no statement reader recognises this file")
+            .And.Contain("CEB (").And.Contain("CITIC (").And.Contain("PAB (")
+            .And.Contain(".reconcileignore");
+    }
+
+    [Fact]
+    public void Lines_name_the_file_by_the_name_given_and_messages_by_its_path()
+    {
+        string path = _folder.Write("pab.csv", Examples.Pab, TextEncoding.Utf8Bom);
+        var lines = new List<BankLine>();
+
+        StatementSummary summary = StatementReader.Read(path, TestRegistry.Default, lines.Add, name: "2024-11-06/statements/pab.csv");
+
+        lines.Select(l => l.Source).Should().Equal(new SourceRef("2024-11-06/statements/pab.csv", 2), new SourceRef("2024-11-06/statements/pab.csv", 3));
+        summary.File.Should().Be(path);
+        string broken = _folder.Write("broken.csv", Examples.Pab.Replace("-5000000", "-5OOOOOO", StringComparison.Ordinal), TextEncoding.Utf8Bom);
+        Action act = () => StatementReader.Read(broken, TestRegistry.Default, _ => { }, name: "2024-11-06/statements/broken.csv");
+        act.Should().Throw<InputException>().Which.File.Should().Be(broken);
+    }
 }

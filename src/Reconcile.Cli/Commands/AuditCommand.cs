@@ -23,6 +23,10 @@ public static class AuditCommand
         }
         StoreLocation location = StoreLocation.Parse(cmd.Optional("store"));
         cmd.EnsureAllUsed();
+        if (NoStoreException.MissingSqliteFile(location) is { } missing)
+        {
+            throw new NoStoreException(missing);
+        }
         var db = new StoreDatabase(location);
         if (!db.Exists())
         {

@@ -19,6 +19,12 @@ public sealed class StoreCommandContext
     /// <summary>Opens the store named by <c>--store</c> (null: RECONCILE_STORE, else reconcile.db).</summary>
     public required Func<string?, IClock, CancellationToken, Task<IStoreSession>> OpenStore { get; init; }
 
+    /// <summary>
+    /// The full path of the SQLite store <c>--store</c> names when there is no such file (null: it exists, or it is
+    /// PostgreSQL). The commands that only read refuse such a store (<see cref="OpenExistingStoreAsync"/>).
+    /// </summary>
+    public Func<string?, string?> MissingStore { get; init; } = _ => null;
+
     public required IClock Clock { get; init; }
 
     /// <summary>Tables and case views.</summary>
@@ -45,6 +51,7 @@ public sealed class StoreCommandContext
     public static StoreCommandContext ForProcess() => new()
     {
         OpenStore = HostedStoreSession.OpenAsync,
+        MissingStore = NoStoreException.MissingSqliteFile,
         Clock = SystemClock.Instance,
         Console = ProcessConsole(),
         Out = System.Console.Out,
@@ -75,6 +82,15 @@ public sealed class StoreCommandContext
         console.Profile.Width = 200;
         return console;
     }
+
+    /// <summary>
+    /// Opens the store for a command that only reads: an SQLite file that does not exist is refused with
+    /// <see cref="NoStoreException"/> and never created (only <c>run</c> and <c>users add</c> create a store).
+    /// </summary>
+    public Task<IStoreSession> OpenExistingStoreAsync(string? store, CancellationToken ct) =>
+        MissingStore(store) is { } missing
+            ? throw new NoStoreException(missing)
+            : OpenStore(store, Clock, ct);
 
     /// <summary>Writes "reconcile VERB: message" to the error stream and returns exit code 2.</summary>
     public int Refuse(string verb, string message)

@@ -34,7 +34,7 @@ public sealed partial class DiscrepanciesCommand
         cmd.EnsureAllUsed();
 
         List<CaseSummary> rows;
-        await using (IStoreSession session = await _ctx.OpenStore(storeOption, _ctx.Clock, ct).ConfigureAwait(false))
+        await using (IStoreSession session = await _ctx.OpenExistingStoreAsync(storeOption, ct).ConfigureAwait(false))
         {
             rows = await CaseQueries.ListAsync(session.Store, filter, ct).ConfigureAwait(false);
         }

@@ -19,7 +19,7 @@ public sealed partial class DiscrepanciesCommand
         string? storeOption = cmd.Optional("store");
         cmd.EnsureAllUsed();
         CaseDetail? detail;
-        await using (IStoreSession session = await _ctx.OpenStore(storeOption, _ctx.Clock, ct).ConfigureAwait(false))
+        await using (IStoreSession session = await _ctx.OpenExistingStoreAsync(storeOption, ct).ConfigureAwait(false))
         {
             detail = await session.Store.GetCaseAsync(id, ct).ConfigureAwait(false);
         }

@@ -60,7 +60,7 @@ public sealed class ExportCommand
         }
 
         ExportResult result;
-        await using (IStoreSession session = await _ctx.OpenStore(storeOption, _ctx.Clock, ct).ConfigureAwait(false))
+        await using (IStoreSession session = await _ctx.OpenExistingStoreAsync(storeOption, ct).ConfigureAwait(false))
         {
             result = await InventoryExport.WriteAsync(session.Store, from, to, format, outDir, kind, ct).ConfigureAwait(false);
         }

@@ -67,7 +67,7 @@ public sealed class PolicyCommand
             throw new UsageException($"unexpected argument '{cmd.Positionals[0]}'");
         }
         cmd.EnsureAllUsed();
-        await using IStoreSession session = await _ctx.OpenStore(storeOption, _ctx.Clock, ct).ConfigureAwait(false);
+        await using IStoreSession session = await _ctx.OpenExistingStoreAsync(storeOption, ct).ConfigureAwait(false);
         StorePolicy policy = await session.Store.PolicyAsync(ct).ConfigureAwait(false);
         _ctx.Out.WriteLine($"approval-threshold {policy.ApprovalThreshold}");
         return ExitCodes.Ok;

@@ -43,8 +43,6 @@ public static class RunCommand
         cmd.EnsureAllUsed();
 
         var request = new RunRequest(Path.GetFullPath(inbox), date, outRoot, new RunScope(bank, type), window);
-        // A missing folder or file is reported before the store is even opened.
-        _ = InboxLayout.Find(request.Inbox, request.BusinessDate);
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
@@ -67,7 +65,8 @@ public static class RunCommand
     {
         IClock clock = SystemClock.Instance;
         RunProgressObserver? progress = plain ? null : new RunProgressObserver();
-        // The inputs are read while the host (Akka, the journal) starts: about 0.9 s that reading needs no host for.
+        // A missing folder or file and a stray file among the statements are reported here, before the store is even
+        // opened. The inputs are read while the host (Akka, the journal) starts: about 0.9 s that reading needs no host for.
         await using PreparedRun prepared = DailyRun.Prepare(request, clock, progress, ct);
         IReconcileStore? store = null;
         await using ReconcileHost host = await ReconcileHost

@@ -67,7 +67,7 @@ public sealed class UsersCommand
             throw new UsageException($"unexpected argument '{cmd.Positionals[0]}'");
         }
         cmd.EnsureAllUsed();
-        await using IStoreSession session = await _ctx.OpenStore(storeOption, _ctx.Clock, ct).ConfigureAwait(false);
+        await using IStoreSession session = await _ctx.OpenExistingStoreAsync(storeOption, ct).ConfigureAwait(false);
         var access = new AccessService(session.Store, _ctx.Clock);
         IReadOnlyList<UserAccount> users = await access.UsersAsync(ct).ConfigureAwait(false);
         if (users.Count == 0)

@@ -75,7 +75,7 @@ public sealed class DailyRun
         Instant startedAt = clock.GetCurrentInstant();
         observer.PhaseStarted(RunPhase.Read);
         InboxLayout layout = InboxLayout.Find(request.Inbox, request.BusinessDate);
-        AccountRegistry registry = AccountsReader.Read(layout.AccountsFile);
+        AccountRegistry registry = AccountsReader.Read(layout.AccountsFile, layout.Relative(layout.AccountsFile));
         var plan = JobPlan.Create(layout, registry, request.Scope, new ReconcileOptions(request.TimingWindowDays));
         long registryMs = elapsed.ElapsedMilliseconds;
         return new PreparedRun(request, InputRead.Start(plan, observer, ct), observer, elapsed, startedAt, registryMs);

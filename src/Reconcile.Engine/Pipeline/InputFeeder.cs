@@ -133,7 +133,7 @@ public static class InputFeeder
             try
             {
                 // Parts of at least a few MiB, a few per core, so that the last part to finish is short.
-                _ledger = LedgerReader.Split(Inbox.LedgerFile, FeedScheduler.Workers * 4);
+                _ledger = LedgerReader.Split(Inbox.LedgerFile, FeedScheduler.Workers * 4, Inbox.Relative(Inbox.LedgerFile));
             }
             catch (InputException e)
             {
@@ -159,25 +159,25 @@ public static class InputFeeder
         private void ReadStatement(int file, CancellationToken ct)
         {
             string path = _files[file];
-            var routes = new Routes<BankLine>(_plan);
+            var routes = new Routes<BankLine>(_plan, path);
             StatementSummary summary = StatementReader.Read(path, _plan.Registry, line =>
             {
                 ct.ThrowIfCancellationRequested();
                 if (line.BookingDate != Day)
                 {
                     throw new InputException(
-                        line.Source.File,
+                        path,
                         line.Source.Line,
                         line.Bank == Bank.PAB ? "记账日期" : "交易日期",
                         $"the row books on {Iso(line.BookingDate)}, but the statements of the {Iso(Day)} folder must book on {Iso(Day)}");
                 }
                 routes.Add(line.AccountNo, line.Source, "账号", line);
-            }, _text);
+            }, _text, Inbox.Relative(path));
             if (summary.BookingDate != Day)
             {
                 throw new InputException(path, 0, null, $"the statement is for {Iso(summary.BookingDate)}, but it is in the folder of {Iso(Day)}");
             }
-            Account(_plan, summary.AccountNo, new SourceRef(path, 0), null);
+            Account(_plan, summary.AccountNo, path, 0, null);
             _statements[file] = summary;
             lock (_sending)
             {
@@ -191,14 +191,14 @@ public static class InputFeeder
 
         private void ReadLedgerPart(int part, CancellationToken ct)
         {
-            var routes = new Routes<LedgerEntry>(_plan);
+            var routes = new Routes<LedgerEntry>(_plan, Inbox.LedgerFile);
             int rows = LedgerReader.ReadPart(_ledger!, part, _plan.Registry, entry =>
             {
                 ct.ThrowIfCancellationRequested();
                 if (entry.AccountingDate != Day)
                 {
                     throw new InputException(
-                        entry.Source.File,
+                        Inbox.LedgerFile,
                         entry.Source.Line,
                         "accounting_date",
                         $"{Iso(entry.AccountingDate)}: the ledger export of the {Iso(Day)} folder must hold the entries of {Iso(Day)}");
@@ -224,12 +224,12 @@ public static class InputFeeder
 
         private void ReadSubAccounts(CancellationToken ct)
         {
-            var routes = new Routes<SubAccountBalance>(_plan);
+            var routes = new Routes<SubAccountBalance>(_plan, Inbox.SubAccountsFile);
             _subAccountRows = SubAccountsReader.Read(Inbox.SubAccountsFile, _plan.Registry, row =>
             {
                 ct.ThrowIfCancellationRequested();
                 routes.Add(row.EscrowAccountNo, row.Source, "escrow_account_no", row);
-            });
+            }, Inbox.Relative(Inbox.SubAccountsFile));
             lock (_sending)
             {
                 foreach (var (key, rows) in routes.ByPartition)
@@ -267,7 +267,7 @@ public static class InputFeeder
         {
             foreach (StatementSummary s in Statements())
             {
-                EscrowAccount owner = Account(_plan, s.AccountNo, new SourceRef(s.File, 0), null);
+                EscrowAccount owner = Account(_plan, s.AccountNo, s.File, 0, null);
                 if (_plan.InScope(owner))
                 {
                     PartitionKey key = PartitionKey.Of(owner);
@@ -294,8 +294,11 @@ public static class InputFeeder
         private void Send(PartitionKey key, IPartitionMessage message) => Outbox.Add((key, message));
     }
 
-    /// <summary>One reader's rows of the accounts in scope, by partition; remembers the last account it looked up.</summary>
-    private sealed class Routes<T>(JobPlan plan)
+    /// <summary>
+    /// One reader's rows of the accounts in scope, by partition; remembers the last account it looked up. An unknown
+    /// account is reported on <paramref name="file"/> (the path, as messages name it) at the row's line.
+    /// </summary>
+    private sealed class Routes<T>(JobPlan plan, string file)
     {
         private string? _lastAccountNo;
         private List<T>? _last;
@@ -307,7 +310,7 @@ public static class InputFeeder
         {
             if (!ReferenceEquals(accountNo, _lastAccountNo) && !string.Equals(accountNo, _lastAccountNo, StringComparison.Ordinal))
             {
-                EscrowAccount account = Account(plan, accountNo, source, column);
+                EscrowAccount account = Account(plan, accountNo, file, source.Line, column);
                 _lastAccountNo = accountNo;
                 _lastInScope = plan.InScope(account);
                 PartitionKey key = PartitionKey.Of(account);
@@ -324,10 +327,10 @@ public static class InputFeeder
         }
     }
 
-    private static EscrowAccount Account(JobPlan plan, string accountNo, SourceRef source, string? column) =>
+    private static EscrowAccount Account(JobPlan plan, string accountNo, string file, int line, string? column) =>
         plan.Registry.TryGet(accountNo, out EscrowAccount account)
             ? account
-            : throw new InputException(source.File, source.Line, column, $"account {accountNo} is not in accounts.csv");
+            : throw new InputException(file, line, column, $"account {accountNo} is not in accounts.csv");
 
     private static string Iso(LocalDate date) => LocalDatePattern.Iso.Format(date);
 }

@@ -118,5 +118,10 @@ internal sealed class CliHarness
             _err.WriteLine(e.Message);
             return ExitCodes.Rejected;
         }
+        catch (NoStoreException e)
+        {
+            _err.WriteLine(e.Message);
+            return ExitCodes.Rejected;
+        }
     }
 }

@@ -108,6 +108,67 @@ public sealed class RunCommandTests : IDisposable
         summary.RootElement.GetProperty("committed").GetBoolean().Should().BeTrue("the rejected run stored nothing");
     }
 
+    [Theory]
+    [InlineData("notes.txt", "the CITIC file is late\n")]
+    [InlineData("camt053.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Document/>\n")]
+    [InlineData("stmt_icbc.csv", "交易日期,摘要,金额\n2024-11-06,转入,100.00\n")]
+    public void A_stray_file_in_the_statements_folder_is_an_input_error_and_nothing_is_stored_or_written(string name, string content)
+    {
+        File.WriteAllText(_ws.InboxFile($"{Day}/statements/{name}"), content);
+
+        var (exit, _, error) = _ws.RunProcess(Day);
+
+        exit.Should().Be(ExitCodes.Rejected);
+        string[] lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Should().HaveCount(2);
+        lines[0].Should().StartWith("error: ").And.Contain($"statements/{name}").And.Contain("no statement reader recognises this file")
+            .And.Contain("CEB (").And.Contain("CITIC (").And.Contain("PAB (");
+        lines[1].Should().Contain("Nothing of this run was stored or written.");
+        File.Exists(_ws.Store).Should().BeFalse("the store is not even created");
+        Directory.Exists(_ws.Out).Should().BeFalse();
+    }
+
+    [Fact]
+    public void A_statement_saved_as_txt_next_to_a_good_run_is_read_not_skipped_and_a_stray_file_leaves_the_good_run_standing()
+    {
+        _ws.Run(Day).Should().Be(ExitCodes.Ok);
+        var before = _ws.Csvs(Day);
+        byte[] store = File.ReadAllBytes(_ws.Store);
+        File.WriteAllText(_ws.InboxFile($"{Day}/statements/notes.txt"), "the CITIC file is late\n");
+
+        var (exit, _, _) = _ws.RunProcess(Day);
+
+        exit.Should().Be(ExitCodes.Rejected);
+        File.ReadAllBytes(_ws.Store).Should().Equal(store, "a rejected run does not supersede the good one");
+        foreach (var (name, bytes) in _ws.Csvs(Day))
+        {
+            bytes.Should().Equal(before[name], name);
+        }
+
+        File.Delete(_ws.InboxFile($"{Day}/statements/notes.txt"));
+        string citic = _ws.InboxFile($"{Day}/statements/citic.csv");
+        File.Move(citic, Path.ChangeExtension(citic, ".txt"));
+        _ws.Run(Day).Should().Be(ExitCodes.Ok, "the CITIC statement is recognised by its content, not its name");
+        _ws.Rows(Day, "inventory.csv").Select(r => r[^1]).Should().Equal("BALANCED", "BALANCED", "BALANCED");
+    }
+
+    [Fact]
+    public void Hidden_files_and_files_named_in_reconcileignore_are_not_inputs_of_the_run()
+    {
+        _ws.Run(Day).Should().Be(ExitCodes.Ok);
+        string runId = RunId();
+        File.WriteAllText(_ws.InboxFile($"{Day}/statements/.DS_Store"), "Bud1");
+        File.WriteAllText(_ws.InboxFile($"{Day}/statements/README.txt"), "statements of the day");
+        File.WriteAllText(_ws.InboxFile($"{Day}/statements/ceb.pdf"), "%PDF-1.7");
+        File.WriteAllText(_ws.InboxFile($"{Day}/statements/.reconcileignore"), "# not statements\nREADME.txt\n*.pdf\n");
+
+        _ws.Run(Day).Should().Be(ExitCodes.Ok);
+
+        RunId().Should().Be(runId, "the ignored files are not inputs: the inputs are the same as before");
+        using JsonDocument manifest = _ws.Json(Day, "manifest.json");
+        manifest.RootElement.GetRawText().Should().NotContain("README").And.NotContain("ceb.pdf").And.NotContain("DS_Store").And.NotContain("reconcileignore");
+    }
+
     [Fact]
     public void A_day_after_a_gap_is_refused_with_exit_2()
     {

@@ -53,16 +53,38 @@ public sealed class RunWorkspace : IDisposable
     }
 
     /// <summary>Starts the built program (reconcile.dll beside the tests) with its output redirected.</summary>
-    public static Process Start(IEnumerable<string> args)
+    public static Process Start(IEnumerable<string> args) => Start(args, null, null, redirectInput: false);
+
+    /// <summary>
+    /// The same in <paramref name="workingDirectory"/> (null: the tests' own), with <paramref name="environment"/>'s
+    /// variables set (a null value removes the variable), and its standard input redirected when <paramref name="redirectInput"/>.
+    /// </summary>
+    public static Process Start(IEnumerable<string> args, string? workingDirectory, IReadOnlyDictionary<string, string?>? environment, bool redirectInput)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = redirectInput,
             UseShellExecute = false,
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
+        if (workingDirectory is not null)
+        {
+            start.WorkingDirectory = workingDirectory;
+        }
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "reconcile.dll"));
         foreach (string a in args)
         {

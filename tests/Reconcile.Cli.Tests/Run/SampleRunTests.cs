@@ -95,6 +95,46 @@ public sealed class SampleRunTests : IDisposable
         }
     }
 
+    [Fact]
+    public void The_same_inbox_run_from_two_folders_gives_byte_identical_outputs_naming_inputs_relative_to_the_inbox()
+    {
+        using var other = new RunWorkspace();
+        string here = Path.Combine(_ws.Root, "inbox-a");
+        string there = Path.Combine(other.Root, "elsewhere", "deeper", "inbox-b");
+        CopyFolder(Path.Combine(RepositoryRoot(), "samples", "inbox"), here);
+        CopyFolder(Path.Combine(RepositoryRoot(), "samples", "inbox"), there);
+        ExpectedInbox expected = ExpectedJson.Read(Path.Combine(here, ExpectedJson.FileName));
+
+        foreach (ExpectedDay day in expected.BusinessDays)
+        {
+            string d = day.BusinessDate;
+            Run(here, d).Should().Be(day.ExitCode);
+            Program.Main(["run", "--inbox", there, "--date", d, "--out", other.Out, "--store", other.Store, "--plain"]).Should().Be(day.ExitCode);
+
+            var mine = _ws.Csvs(d);
+            var theirs = other.Csvs(d);
+            theirs.Keys.Should().BeEquivalentTo(mine.Keys);
+            foreach (var (name, bytes) in mine)
+            {
+                theirs[name].Should().Equal(bytes, $"{d}/{name} does not depend on where the inbox is");
+                string text = System.Text.Encoding.UTF8.GetString(bytes);
+                text.Should().NotContain(_ws.Root, $"{d}/{name} names inputs relative to the inbox");
+            }
+        }
+        string details = string.Concat(expected.BusinessDays.Select(day => System.Text.Encoding.UTF8.GetString(_ws.Csvs(day.BusinessDate)["discrepancies.csv"])));
+        details.Should().MatchRegex(@"\(2024-11-0[678]/statements/[^/():]+\.csv:[0-9]+\)", "a detail cell names the statement line it found");
+    }
+
+    private static void CopyFolder(string source, string target)
+    {
+        foreach (string file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+        {
+            string dest = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(dest)!);
+            File.Copy(file, dest);
+        }
+    }
+
     private int Run(string inbox, string day, params string[] extra) =>
         Program.Main(["run", "--inbox", inbox, "--date", day, "--out", _ws.Out, "--store", _ws.Store, "--plain", .. extra]);
 
