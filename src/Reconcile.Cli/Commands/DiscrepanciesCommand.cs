@@ -80,7 +80,7 @@ public sealed partial class DiscrepanciesCommand
         string? by = cmd.Optional("by");
         bool passwordStdin = cmd.Switch("password-stdin");
         cmd.EnsureAllUsed();
-        await using IStoreSession session = await _ctx.OpenStore(storeOption, _ctx.Clock, ct).ConfigureAwait(false);
+        await using IStoreSession session = await _ctx.OpenExistingStoreAsync(storeOption, ct).ConfigureAwait(false);
         try
         {
             Actor actor = await CliIdentity.ResolveAsync(_ctx, session.Store, by, passwordStdin, singleUserDefault, ct).ConfigureAwait(false);

@@ -39,7 +39,7 @@ public sealed class PolicyCommand
         string? by = cmd.Optional("by");
         bool passwordStdin = cmd.Switch("password-stdin");
         cmd.EnsureAllUsed();
-        await using IStoreSession session = await _ctx.OpenStore(storeOption, _ctx.Clock, ct).ConfigureAwait(false);
+        await using IStoreSession session = await _ctx.OpenExistingStoreAsync(storeOption, ct).ConfigureAwait(false);
         var access = new AccessService(session.Store, _ctx.Clock);
         try
         {

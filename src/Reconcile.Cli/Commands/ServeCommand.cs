@@ -26,6 +26,10 @@ public static class ServeCommand
         string? store = cmd.Optional("store");
         string urls = cmd.Optional("urls") ?? "http://127.0.0.1:5080";
         cmd.EnsureAllUsed();
+        if (NoStoreException.MissingSqliteFile(store) is { } missing)
+        {
+            throw new NoStoreException(missing);
+        }
         if (!Uri.TryCreate(urls.Split(';')[0], UriKind.Absolute, out Uri? first) || first.Scheme is not ("http" or "https"))
         {
             throw new UsageException($"option --urls: '{urls}' is not an http:// or https:// address such as http://127.0.0.1:5080");

@@ -144,7 +144,9 @@ public sealed class UsersCommand
         cmd.Optional("by");
         bool passwordStdin = cmd.Switch("password-stdin");
         cmd.EnsureAllUsed();
-        await using IStoreSession session = await _ctx.OpenStore(storeOption, _ctx.Clock, ct).ConfigureAwait(false);
+        await using IStoreSession session = verb == "users add"
+            ? await _ctx.OpenStore(storeOption, _ctx.Clock, ct).ConfigureAwait(false)
+            : await _ctx.OpenExistingStoreAsync(storeOption, ct).ConfigureAwait(false);
         try
         {
             await body(new AccessService(session.Store, _ctx.Clock), new StdinLines(_ctx.In, passwordStdin)).ConfigureAwait(false);

@@ -3,7 +3,7 @@ using Reconcile.Cli.Tests.Run;
 namespace Reconcile.Cli.Tests.Stores;
 
 /// <summary>
-/// A command that only reads, pointed at an SQLite store that does not exist, is refused (exit 2) and creates nothing;
+/// A command other than run and the first users add, pointed at an SQLite store that does not exist, is refused (exit 2) and creates nothing;
 /// the commands that write (run, the first users add) still create the store.
 /// </summary>
 public sealed class MissingStoreTests : IDisposable
@@ -24,6 +24,11 @@ public sealed class MissingStoreTests : IDisposable
         new[] { "audit", "verify" },
         new[] { "users", "list" },
         new[] { "policy", "show" },
+        new[] { "discrepancies", "comment", "D-0000000000", "--text", "t", "--by", "li" },
+        new[] { "discrepancies", "resolve", "D-0000000000", "--reason", "ADJUSTED", "--note", "n", "--by", "li" },
+        new[] { "policy", "set", "approval-threshold", "1.00" },
+        new[] { "users", "token", "li" },
+        new[] { "serve", "--urls", "http://127.0.0.1:0" },
     };
 
     [Theory]
