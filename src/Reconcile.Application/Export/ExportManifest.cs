@@ -40,7 +40,8 @@ public static class ExportManifest
         string format,
         string store,
         IReadOnlyList<ExportedFile> files,
-        InventoryPeriod period)
+        InventoryPeriod period,
+        ChainHead? head = null)
     {
         ArgumentNullException.ThrowIfNull(period);
         LocalDate from = period.From;
@@ -56,6 +57,14 @@ public static class ExportManifest
             w.WriteString("to", Iso(to));
             w.WriteString("format", format);
             w.WriteString("store", store);
+            if (head is not null)
+            {
+                // The store's chain as it stood when this was written: `audit verify --anchors` checks it is still there.
+                w.WriteStartObject("audit_chain_head");
+                w.WriteNumber("sequence_nr", head.SequenceNr);
+                w.WriteString("hash", head.Hash);
+                w.WriteEndObject();
+            }
             w.WriteStartArray("files");
             foreach (ExportedFile f in files)
             {

@@ -99,10 +99,11 @@ public static class InventoryExport
             })));
         }
         IReadOnlyList<ExportedFile> files = written.Select(f => ExportedFile.Of(f.Path, f.Rows)).ToList();
+        ChainHead? head = await store.ChainHeadAsync(ct).ConfigureAwait(false);
         string manifest = System.IO.Path.Combine(dir, ExportManifest.FileName);
         WriteAtomically(manifest, p =>
         {
-            ExportManifest.Write(p, kind == ExportKind.Cases ? "cases" : "inventory", format, store.Description, files, period);
+            ExportManifest.Write(p, kind == ExportKind.Cases ? "cases" : "inventory", format, store.Description, files, period, head);
             return 0;
         });
         return new ExportResult(written, manifest, period);

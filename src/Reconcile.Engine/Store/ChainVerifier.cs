@@ -6,7 +6,20 @@ namespace Reconcile.Engine.Store;
 /// </summary>
 public static class ChainVerifier
 {
-    public static ChainReport Verify(StoreDatabase db, CancellationToken ct = default)
+    /// <summary>The last record of the journal as a published anchor (null: the journal is empty).</summary>
+    public static ChainHead? Head(StoreDatabase db)
+    {
+        long highest = JournalReader.Highest(db);
+        if (highest == 0)
+        {
+            return null;
+        }
+        JournalRow row = JournalReader.Read(db, highest - 1).First();
+        return new ChainHead(row.SequenceNr, ChainRecord.Parse(row.Message).HashHex);
+    }
+
+    /// <param name="onRecord">Called with each intact record's sequence number and hash (for checking published heads).</param>
+    public static ChainReport Verify(StoreDatabase db, CancellationToken ct = default, Action<long, string>? onRecord = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         byte[] previous = ChainRecord.GenesisHash;
@@ -42,6 +55,7 @@ public static class ChainVerifier
                 return Bad(checkedCount, name, "its content does not match its hash (it was changed after it was written)");
             }
             previous = record.Hash;
+            onRecord?.Invoke(record.SequenceNr, record.HashHex);
             expected++;
             checkedCount++;
         }
@@ -50,3 +64,6 @@ public static class ChainVerifier
 
     private static ChainReport Bad(long checkedCount, string record, string problem) => new(false, checkedCount, record, problem);
 }
+
+/// <summary>A record of the chain as published in a manifest: its sequence number and hash (hex, lower case).</summary>
+public sealed record ChainHead(long SequenceNr, string Hash);

@@ -71,6 +71,9 @@ public interface IReconcileStore
     Task AppendAccessEventAsync(AccessEvent accessEvent, CancellationToken ct = default) =>
         throw new NotSupportedException("this store keeps no users");
 
+    /// <summary>The chain's last record (null: empty, or a store without a chain), published in export manifests.</summary>
+    Task<ChainHead?> ChainHeadAsync(CancellationToken ct = default) => Task.FromResult<ChainHead?>(null);
+
     /// <summary>Walks the hash chain of run records and case events; names the first record that does not fit.</summary>
     Task<ChainReport> VerifyChainAsync(CancellationToken ct = default);
 }

@@ -87,6 +87,9 @@ public sealed class ReconcileStore : IReconcileStore
     /// </summary>
     private Task<StoreAck> WriteAsync(object command, CancellationToken ct) => _writer.Ask<StoreAck>(command, WriteTimeout, ct);
 
+    public Task<ChainHead?> ChainHeadAsync(CancellationToken ct = default) =>
+        Task.Run(() => ChainVerifier.Head(_db), ct);
+
     public Task<ChainReport> VerifyChainAsync(CancellationToken ct = default) =>
         Task.Run(() => ChainVerifier.Verify(_db, ct), ct);
 
