@@ -75,6 +75,10 @@ public static class RunCommand
         store = host.Store;
         IActorRef coordinator = await host.Registry.GetAsync<JobCoordinator>(ct).ConfigureAwait(false);
         var run = new DailyRun(coordinator, store, clock);
+        if (await DailyRun.LaterDaysWarningAsync(prepared, store, ct).ConfigureAwait(false) is { } warning)
+        {
+            Console.Error.WriteLine(warning);
+        }
 
         RunOutcome outcome;
         if (progress is null)

@@ -66,6 +66,38 @@ public sealed class DailyRun
     /// thread pool (<see cref="InputRead"/>). <c>reconcile run</c> calls this before it starts its host, so the reading
     /// overlaps the host's start-up. Throws <see cref="InputException"/> for a missing file or a bad accounts.csv.
     /// </summary>
+    /// <summary>
+    /// When the day is run again after later days were run for some of its accounts: a warning naming the latest of
+    /// those days (their carried items and balances rest on the result being replaced; re-run them in order to bring
+    /// them in line). Null when no later day was run.
+    /// </summary>
+    public static async Task<string?> LaterDaysWarningAsync(PreparedRun prepared, IReconcileStore store, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        ArgumentNullException.ThrowIfNull(store);
+        JobPlan plan = prepared.Inputs.Plan;
+        IReadOnlyDictionary<string, LocalDate> last = await store.LastRunDaysAsync(plan.Accounts.Select(a => a.AccountNo).ToList(), ct).ConfigureAwait(false);
+        return LaterDaysWarning(plan.BusinessDate, last);
+    }
+
+    /// <summary>The warning of <see cref="LaterDaysWarningAsync"/> from each account's last run day (pure).</summary>
+    public static string? LaterDaysWarning(LocalDate businessDate, IReadOnlyDictionary<string, LocalDate> lastRunDays)
+    {
+        ArgumentNullException.ThrowIfNull(lastRunDays);
+        var later = lastRunDays.Where(p => p.Value > businessDate).ToList();
+        if (later.Count == 0)
+        {
+            return null;
+        }
+        LocalDate latest = later.Max(p => p.Value);
+        string day = NodaTime.Text.LocalDatePattern.Iso.Format(businessDate);
+        string until = NodaTime.Text.LocalDatePattern.Iso.Format(latest);
+        string next = NodaTime.Text.LocalDatePattern.Iso.Format(businessDate.PlusDays(1));
+        return $"warning: {day} is run again after later days were run ({later.Count} account(s), up to {until}): "
+            + $"what they carried forward rests on the {day} result being replaced; "
+            + (next == until ? $"run {next} again to bring it in line" : $"run {next} … {until} again, in order, to bring them in line");
+    }
+
     public static PreparedRun Prepare(RunRequest request, IClock clock, IRunObserver? observer = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
