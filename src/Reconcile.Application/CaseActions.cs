@@ -73,7 +73,14 @@ public sealed class CaseActions
         {
             e = e with { Identity = actor.Identity };
         }
-        await _store.AppendCaseEventAsync(e, ct).ConfigureAwait(false);
+        try
+        {
+            await _store.AppendCaseEventAsync(e, ct).ConfigureAwait(false);
+        }
+        catch (CaseChangedException changed)
+        {
+            throw new RefusedException(changed.Message);
+        }
         return new CaseActionOutcome(e, state!, detail!, approval);
     }
 }

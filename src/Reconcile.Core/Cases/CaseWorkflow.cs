@@ -130,6 +130,27 @@ public sealed class CaseWorkflow
     }
 
     /// <summary>Names compare ignoring case and surrounding spaces ("Zhang San" = " zhang san ").</summary>
+    /// <summary>
+    /// Whether a person's event still fits the case as it stands when it is written (null) or why not. The decision
+    /// was taken against the case as read; another person (another process) may have acted since: the store checks
+    /// again, in its single writer, so two resolutions or two approvals of one case never both land.
+    /// </summary>
+    public static string? StillFits(CaseState before, CaseEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(e);
+        return e.Kind switch
+        {
+            CaseEventKind.RESOLVED or CaseEventKind.RESOLUTION_REQUESTED when before.Status != CaseStatus.OPEN =>
+                $"case {e.CaseId} is {before.Status} now: someone acted on it meanwhile; look at it again",
+            CaseEventKind.APPROVED or CaseEventKind.REJECTED when before.Pending is null =>
+                $"case {e.CaseId} has no resolution waiting for approval now (it is {before.Status}): someone acted on it meanwhile; look at it again",
+            CaseEventKind.APPROVED when SamePerson(before.Pending!.Maker, e.By) =>
+                $"{e.By} requested this resolution and cannot approve it: a different person must approve",
+            _ => null,
+        };
+    }
+
     public static bool SamePerson(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
 
     private static CaseDecision? Known(string caseId, CaseState? state) => state is null

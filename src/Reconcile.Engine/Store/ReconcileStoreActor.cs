@@ -339,6 +339,10 @@ public sealed class ReconcileStoreActor : ReceivePersistentActor
             throw new ArgumentException($"{e.Kind} is recorded by runs, not appended");
         }
         CaseState before = row.State;
+        if (CaseWorkflow.StillFits(before, e) is { } conflict)
+        {
+            throw new CaseChangedException(conflict);
+        }
         CaseState after = before.Apply(e);
         ResolutionEffect? effect = null;
         if (after.Status == CaseStatus.RESOLVED && before.Status != CaseStatus.RESOLVED && after.Resolution is { } reason)

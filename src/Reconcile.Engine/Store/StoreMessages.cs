@@ -43,3 +43,6 @@ public sealed class StoreProjectionException(string message, Exception inner) : 
 /// stored; the writer restarts from the journal and the write may be tried again.
 /// </summary>
 public sealed class StoreConflictException(string message, Exception inner) : Exception(message, inner);
+
+/// <summary>A person's case event no longer fits the case as stored (someone acted on it meanwhile): nothing was stored.</summary>
+public sealed class CaseChangedException(string message) : Exception(message);

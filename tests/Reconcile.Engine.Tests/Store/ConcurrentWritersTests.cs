@@ -59,3 +59,33 @@ public sealed class ConcurrentWritersTests
         await TwentyAtOnce(one, two, pg.Clock);
     }
 }
+
+public sealed class ConcurrentDecisionTests
+{
+    [Fact]
+    public async Task Two_resolutions_sent_at_once_through_two_writers_land_once()
+    {
+        using var tmp = new TempStore();
+        var a = S.Account("6001");
+        Discrepancy x = S.BankOnly(a, "X1", 5_00, S.D1);
+        await using ReconcileHost one = await tmp.StartAsync();
+        await using ReconcileHost two = await tmp.StartAsync();
+        await one.Store.CommitRunAsync(S.Commit("R1", S.D1, S.Result(a, S.D1, 100, [x])));
+
+        Task first = one.Store.AppendCaseEventAsync(new CaseEvent(x.Id, CaseEventKind.RESOLVED, tmp.Clock.Now, "zhang", "a", ResolutionReason.ADJUSTED, null, null));
+        Task second = two.Store.AppendCaseEventAsync(new CaseEvent(x.Id, CaseEventKind.RESOLVED, tmp.Clock.Now, "wu", "b", ResolutionReason.REFUNDED, null, null));
+        Exception? refused = null;
+        try
+        {
+            await Task.WhenAll(first, second);
+        }
+        catch (CaseChangedException e)
+        {
+            refused = e;
+        }
+
+        refused.Should().NotBeNull("the later of the two finds the case resolved");
+        refused!.Message.Should().Contain("is RESOLVED now");
+        (await one.Store.GetCaseAsync(x.Id))!.Timeline.Count(e => e.Kind == CaseEventKind.RESOLVED).Should().Be(1);
+    }
+}
