@@ -2,6 +2,7 @@ using NodaTime;
 using Reconcile.Core.Access;
 using Reconcile.Core.Cases;
 using Reconcile.Core.Model;
+using Reconcile.Core.Reconciliation;
 using Reconcile.Engine.Store;
 
 namespace Reconcile.Application;
@@ -40,6 +41,53 @@ public sealed class CaseActions
 
     public Task<CaseActionOutcome> RejectAsync(Actor actor, string caseId, string? note, CancellationToken ct = default) =>
         ActAsync(actor, Permission.Reject, caseId, (w, d, s, now) => w.Reject(caseId, s, actor.Name, note, now), ct);
+
+    /// <summary>
+    /// Pairs the case's open items with counter-items of the same account (manual match): the sums agree to the fen or
+    /// <paramref name="difference"/> names what differs (bank − ledger; an AMOUNT_MISMATCH for it stays open). A money
+    /// decision: the resolution's roles and maker-checker threshold apply.
+    /// </summary>
+    public async Task<CaseActionOutcome> MatchAsync(Actor actor, string caseId, IReadOnlyList<string> with, Money? difference, string? note, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(with);
+        if (Permissions.Refusal(actor, Permission.Match) is { } refusal)
+        {
+            throw new RefusedException(refusal);
+        }
+        Pairing? pairing = null;
+        if (await _store.GetCaseAsync(caseId, ct).ConfigureAwait(false) is { } detail)
+        {
+            AccountDayState? carried = await _store.LatestStateAsync(detail.Summary.AccountNo, ct).ConfigureAwait(false);
+            PairingPlan plan = ManualMatch.Plan(detail.Discrepancy, carried?.State ?? AccountState.Empty(detail.Summary.AccountNo), with, difference);
+            pairing = plan.Pairing ?? throw new RefusedException(plan.Refusal!);
+        }
+        return await ActAsync(actor, Permission.Match, caseId, (w, d, s, now) => w.Match(caseId, s, pairing!, note, actor.Name, now), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Undoes the pairing that closed the case: its items are open again from the next run.</summary>
+    public Task<CaseActionOutcome> UnmatchAsync(Actor actor, string caseId, string? note, CancellationToken ct = default) =>
+        ActAsync(actor, Permission.Unmatch, caseId, (w, d, s, now) => w.Unmatch(caseId, s, note, actor.Name, now), ct);
+
+    /// <summary>Reopens a resolved case (approvers): listed again from the next run, its proof adjustment withdrawn.</summary>
+    public Task<CaseActionOutcome> ReopenAsync(Actor actor, string caseId, string? note, CancellationToken ct = default) =>
+        ActAsync(actor, Permission.Reopen, caseId, (w, d, s, now) => w.Reopen(caseId, s, note, actor.Name, now), ct);
+
+    /// <summary>The open items of the case's account a person may pair with it (the case's own items first), or none.</summary>
+    public async Task<IReadOnlyList<OpenItem>> PairableItemsAsync(string caseId, CancellationToken ct = default)
+    {
+        if (await _store.GetCaseAsync(caseId, ct).ConfigureAwait(false) is not { } detail || !ManualMatch.Pairable(detail.Discrepancy.Category))
+        {
+            return [];
+        }
+        AccountDayState? carried = await _store.LatestStateAsync(detail.Summary.AccountNo, ct).ConfigureAwait(false);
+        HashSet<string> own = Resolutions.OpenItemIdsOf(detail.Discrepancy);
+        return (carried?.State.OpenItems ?? [])
+            .OrderBy(i => own.Contains(i.ItemId) ? 0 : 1)
+            .ThenBy(i => i.Side)
+            .ThenBy(i => i.ItemId, StringComparer.Ordinal)
+            .ToList();
+    }
 
     /// <summary>The case as stored with its current state (null when the id is unknown).</summary>
     public async Task<(CaseDetail Detail, CaseState State)?> GetAsync(string caseId, CancellationToken ct = default)

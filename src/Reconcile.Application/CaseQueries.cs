@@ -56,7 +56,7 @@ public static class CaseQueries
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(s);
-        bool open = s.Status is CaseStatus.OPEN or CaseStatus.PENDING_APPROVAL;
+        bool open = CaseState.IsOpenStatus(s.Status);
         return (query.Status == CaseStatusFilter.All || (query.Status == CaseStatusFilter.Open) == open)
             && (query.Bank is null || query.Bank == s.Bank)
             && (query.Type is null || query.Type == s.Type)

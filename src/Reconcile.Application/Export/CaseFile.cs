@@ -12,7 +12,7 @@ namespace Reconcile.Application.Export;
 /// <param name="AgeDays">Days from first seen to the period's last day.</param>
 public sealed record ExportedCase(CaseSummary Summary, Discrepancy Discrepancy, CaseState AtEnd, CaseState Now, IReadOnlyList<CaseEvent> Events, int AgeDays)
 {
-    public bool OpenAtEnd => AtEnd.Status is CaseStatus.OPEN or CaseStatus.PENDING_APPROVAL;
+    public bool OpenAtEnd => AtEnd.IsOpen;
 
     /// <summary>When the resolution now in force took effect (the RESOLVED or APPROVED event), if any.</summary>
     public Instant? DecidedAt => Now.Status == CaseStatus.RESOLVED

@@ -10,6 +10,9 @@ public sealed partial class DiscrepanciesCommand
     public const string ResolveUsage = "discrepancies resolve ID --reason BOOKED_IN_LEDGER|ADJUSTED|REFUNDED|RECOVERED|BANK_ERROR|FALSE_ALARM --note TEXT --by NAME [--password-stdin] [--store X]";
     public const string ApproveUsage = "discrepancies approve ID --by NAME [--password-stdin] [--store X]";
     public const string RejectUsage = "discrepancies reject ID --by NAME --note TEXT [--password-stdin] [--store X]";
+    public const string MatchUsage = "discrepancies match ID --with ITEM[,ITEM...] [--difference X] [--note TEXT] --by NAME [--password-stdin] [--store X]";
+    public const string UnmatchUsage = "discrepancies unmatch ID --note TEXT --by NAME [--password-stdin] [--store X]";
+    public const string ReopenUsage = "discrepancies reopen ID --note TEXT --by NAME [--password-stdin] [--store X]";
 
     public static int List(CommandLine cmd) => Invoke(c => c.ListAsync(cmd));
 
@@ -24,6 +27,12 @@ public sealed partial class DiscrepanciesCommand
     public static int Approve(CommandLine cmd) => Invoke(c => c.ApproveAsync(cmd));
 
     public static int Reject(CommandLine cmd) => Invoke(c => c.RejectAsync(cmd));
+
+    public static int Match(CommandLine cmd) => Invoke(c => c.MatchAsync(cmd));
+
+    public static int Unmatch(CommandLine cmd) => Invoke(c => c.UnmatchAsync(cmd));
+
+    public static int Reopen(CommandLine cmd) => Invoke(c => c.ReopenAsync(cmd));
 
     private static int Invoke(Func<DiscrepanciesCommand, Task<int>> command) =>
         command(new DiscrepanciesCommand(StoreCommandContext.ForProcess())).GetAwaiter().GetResult();

@@ -61,6 +61,36 @@ public sealed partial class DiscrepanciesCommand
         return ActAsync(cmd, "discrepancies reject", (a, actor) => a.RejectAsync(actor, id, note, ct), ct);
     }
 
+    public Task<int> MatchAsync(CommandLine cmd, CancellationToken ct = default)
+    {
+        string id = SingleId(cmd);
+        string with = cmd.Required("with");
+        string[] items = with.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (items.Length == 0)
+        {
+            throw new UsageException("option --with: name at least one item (ledger entry ids or bank serials, comma-separated)");
+        }
+        Money? difference = cmd.Optional("difference") is { } d
+            ? Money.TryParseYuan(d, out Money amount) ? amount : throw new UsageException($"option --difference: '{d}' is not an amount in yuan (bank − ledger, e.g. 10.00 or -10.00)")
+            : null;
+        string? note = cmd.Optional("note");
+        return ActAsync(cmd, "discrepancies match", (a, actor) => a.MatchAsync(actor, id, items, difference, note, ct), ct);
+    }
+
+    public Task<int> UnmatchAsync(CommandLine cmd, CancellationToken ct = default)
+    {
+        string id = SingleId(cmd);
+        string? note = cmd.Optional("note");
+        return ActAsync(cmd, "discrepancies unmatch", (a, actor) => a.UnmatchAsync(actor, id, note, ct), ct);
+    }
+
+    public Task<int> ReopenAsync(CommandLine cmd, CancellationToken ct = default)
+    {
+        string id = SingleId(cmd);
+        string? note = cmd.Optional("note");
+        return ActAsync(cmd, "discrepancies reopen", (a, actor) => a.ReopenAsync(actor, id, note, ct), ct);
+    }
+
     private static string SingleId(CommandLine cmd) => cmd.Positionals.Count == 1
         ? cmd.Positionals[0]
         : throw new UsageException(cmd.Positionals.Count == 0 ? "give the case id (D-…)" : "give exactly one case id");
@@ -98,6 +128,15 @@ public sealed partial class DiscrepanciesCommand
     {
         CaseEventKind.ASSIGNED => $"{e.CaseId} assigned to {e.Text} (by {e.By})",
         CaseEventKind.COMMENTED => $"{e.CaseId}: comment by {e.By} added",
+        CaseEventKind.RESOLVED when e.Pairing is { } p => $"{e.CaseId} RESOLVED as MATCHED (人工配对) by {e.By}: {p.Describe()}; the next run writes the pair to matches.csv with rule MANUAL",
+        CaseEventKind.RESOLUTION_REQUESTED when e.Pairing is { } p =>
+            $"{e.CaseId} PENDING_APPROVAL: the pairing {p.Describe()} is at or above the approval threshold {policy.Threshold}; " +
+            $"a person other than {e.By} approves it with `reconcile discrepancies approve {e.CaseId} --by NAME` or rejects it with `reconcile discrepancies reject {e.CaseId} --by NAME --note TEXT`",
+        CaseEventKind.UNMATCHED => $"{e.CaseId} REOPENED: the pairing {e.Pairing?.Describe()} is undone by {e.By}; from the next run its items are open again",
+        CaseEventKind.UNMATCH_REQUESTED =>
+            $"{e.CaseId} PENDING_APPROVAL: undoing the pairing ({e.Pairing?.Amount}) is at or above the approval threshold {policy.Threshold}; a person other than {e.By} approves or rejects it",
+        CaseEventKind.REOPENED => $"{e.CaseId} REOPENED by {e.By} (it was {e.Reason}); from the next run on it is listed again",
+        CaseEventKind.APPROVED when before.Pending?.Action == PendingAction.Unmatch => $"{e.CaseId} REOPENED: the unmatch requested by {before.Pending.Maker} was approved by {e.By}; from the next run its items are open again",
         CaseEventKind.RESOLVED => $"{e.CaseId} RESOLVED as {e.Reason} ({e.Reason!.Value.Label()}) by {e.By}; from the next run on it is no longer listed",
         CaseEventKind.RESOLUTION_REQUESTED =>
             $"{e.CaseId} PENDING_APPROVAL: its amount {detail.Discrepancy.MaxAmount} is at or above the approval threshold {policy.Threshold}; " +

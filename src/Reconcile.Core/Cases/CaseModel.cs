@@ -16,6 +16,12 @@ public enum CaseStatus
 
     /// <summary>A later statement matched it: it cleared by itself.</summary>
     AUTO_CLEARED,
+
+    /// <summary>Resolved once, then reopened by an approver or unmatched: listed again from the next run, worked like OPEN.</summary>
+    REOPENED,
+
+    /// <summary>No longer a finding: withdrawn with the decision that made it (the difference of an undone pairing).</summary>
+    SUPERSEDED,
 }
 
 /// <summary>Resolution reasons of the contract (补单, 调账, 退款, 追款, bank error, false alarm).</summary>
@@ -27,6 +33,9 @@ public enum ResolutionReason
     RECOVERED,
     BANK_ERROR,
     FALSE_ALARM,
+
+    /// <summary>Paired by a person with counter-items (<c>discrepancies match</c>); never given to <c>resolve</c>.</summary>
+    MATCHED,
 }
 
 public enum CaseEventKind
@@ -41,6 +50,9 @@ public enum CaseEventKind
     REJECTED,
     AUTO_CLEARED,
     REOPENED,
+    UNMATCH_REQUESTED,
+    UNMATCHED,
+    SUPERSEDED,
 }
 
 /// <summary>
@@ -64,6 +76,9 @@ public sealed record CaseEvent(
     /// <summary>How <see cref="By"/> proved who they are; null for runs ("system") and for actions in a store
     /// without users (single-user mode, shown as "unauthenticated").</summary>
     public Access.Identity? Identity { get; init; }
+
+    /// <summary>The pairing a match (RESOLVED / RESOLUTION_REQUESTED with reason MATCHED) decides.</summary>
+    public Pairing? Pairing { get; init; }
 
     /// <summary>The name as history shows it: "li (unauthenticated)" for a person no sign-in vouched for.</summary>
     public string ByForHistory => Identity is null && By != "system" ? $"{By} (unauthenticated)" : By;

@@ -64,16 +64,9 @@ public sealed class CaseWorkflow
         {
             return CaseDecision.Refuse($"'{reason}' is not a resolution reason; use one of {ResolutionReasons.Listing}");
         }
-        switch (state!.Status)
+        if (NotWorkable(caseId, state!, "resolve") is { } closed)
         {
-            case CaseStatus.RESOLVED:
-                string approved = state.ApprovedBy is null ? "" : $", approved by {state.ApprovedBy}";
-                return CaseDecision.Refuse($"case {caseId} is already RESOLVED ({state.Resolution} by {state.ResolvedBy}{approved}); nothing was changed");
-            case CaseStatus.AUTO_CLEARED:
-                return CaseDecision.Refuse($"case {caseId} cleared by itself (a later statement matched it on {(state.ClearedOn is { } d ? LocalDatePattern.Iso.Format(d) : "a later day")}); there is nothing to resolve");
-            case CaseStatus.PENDING_APPROVAL:
-                PendingResolution p = state.Pending!;
-                return CaseDecision.Refuse($"case {caseId} already waits for approval of {p.Reason} requested by {p.Maker}; approve or reject that first");
+            return closed;
         }
         if (string.IsNullOrWhiteSpace(note))
         {
@@ -85,6 +78,83 @@ public sealed class CaseWorkflow
         }
         CaseEventKind kind = Policy.RequiresApproval(amount) ? CaseEventKind.RESOLUTION_REQUESTED : CaseEventKind.RESOLVED;
         return CaseDecision.Accept(Event(caseId, kind, at, by!, note.Trim(), parsed));
+    }
+
+    /// <summary>
+    /// A manual match: the pairing (planned by <see cref="ManualMatch.Plan"/>) closes the case as RESOLVED with reason
+    /// MATCHED, or waits for approval when its amount (the larger sum) is at or above the threshold.
+    /// </summary>
+    public CaseDecision Match(string caseId, CaseState? state, Pairing pairing, string? note, string? by, Instant at)
+    {
+        ArgumentNullException.ThrowIfNull(pairing);
+        if (Known(caseId, state) is { } unknown)
+        {
+            return unknown;
+        }
+        if (NotWorkable(caseId, state!, "match") is { } closed)
+        {
+            return closed;
+        }
+        if (Person(by, "--by") is { } noPerson)
+        {
+            return noPerson;
+        }
+        string text = string.IsNullOrWhiteSpace(note) ? $"paired {pairing.Describe()}" : $"paired {pairing.Describe()}: {note.Trim()}";
+        CaseEventKind kind = Policy.RequiresApproval(pairing.Amount) ? CaseEventKind.RESOLUTION_REQUESTED : CaseEventKind.RESOLVED;
+        return CaseDecision.Accept(Event(caseId, kind, at, by!, text, ResolutionReason.MATCHED) with { Pairing = pairing });
+    }
+
+    /// <summary>Undoes a case's pairing (manual match): at or above the threshold it waits for approval.</summary>
+    public CaseDecision Unmatch(string caseId, CaseState? state, string? note, string? by, Instant at)
+    {
+        if (Known(caseId, state) is { } unknown)
+        {
+            return unknown;
+        }
+        if (state!.Status == CaseStatus.PENDING_APPROVAL)
+        {
+            return CaseDecision.Refuse($"case {caseId} already waits for approval of {Waiting(state.Pending!)} requested by {state.Pending!.Maker}; approve or reject that first");
+        }
+        if (state.Status != CaseStatus.RESOLVED || state.Pairing is not { } pairing)
+        {
+            return CaseDecision.Refuse($"case {caseId} is {state.Status} and was not paired by hand: nothing to unmatch (an automatic pair is undone with `reconcile matches unmatch --account A --serial S`)");
+        }
+        if (string.IsNullOrWhiteSpace(note))
+        {
+            return CaseDecision.Refuse("--note must say why the pair is undone (it is kept in the history)");
+        }
+        if (Person(by, "--by") is { } noPerson)
+        {
+            return noPerson;
+        }
+        CaseEventKind kind = Policy.RequiresApproval(pairing.Amount) ? CaseEventKind.UNMATCH_REQUESTED : CaseEventKind.UNMATCHED;
+        return CaseDecision.Accept(Event(caseId, kind, at, by!, note.Trim(), ResolutionReason.MATCHED) with { Pairing = pairing });
+    }
+
+    /// <summary>Reopens a RESOLVED case (an approver's decision, with a reason): listed again from the next run.</summary>
+    public CaseDecision Reopen(string caseId, CaseState? state, string? note, string? by, Instant at)
+    {
+        if (Known(caseId, state) is { } unknown)
+        {
+            return unknown;
+        }
+        if (state!.Status != CaseStatus.RESOLVED)
+        {
+            return CaseDecision.Refuse($"case {caseId} is {state.Status}: only a RESOLVED case can be reopened");
+        }
+        if (state.Pairing is not null)
+        {
+            return CaseDecision.Refuse($"case {caseId} was closed by a pairing: undo it with `reconcile discrepancies unmatch {caseId}`");
+        }
+        if (string.IsNullOrWhiteSpace(note))
+        {
+            return CaseDecision.Refuse("--note must say why the case is reopened (it is kept in the history)");
+        }
+        if (Person(by, "--by") is { } noPerson)
+        {
+            return noPerson;
+        }
+        return CaseDecision.Accept(Event(caseId, CaseEventKind.REOPENED, at, by!, note.Trim(), state.Resolution));
     }
 
     public CaseDecision Approve(string caseId, CaseState? state, string? by, Instant at)
@@ -141,17 +211,46 @@ public sealed class CaseWorkflow
         ArgumentNullException.ThrowIfNull(e);
         return e.Kind switch
         {
-            CaseEventKind.RESOLVED or CaseEventKind.RESOLUTION_REQUESTED when before.Status != CaseStatus.OPEN =>
+            CaseEventKind.RESOLVED or CaseEventKind.RESOLUTION_REQUESTED when !before.IsWorkable =>
                 $"case {e.CaseId} is {before.Status} now: someone acted on it meanwhile; look at it again",
             CaseEventKind.APPROVED or CaseEventKind.REJECTED when before.Pending is null =>
                 $"case {e.CaseId} has no resolution waiting for approval now (it is {before.Status}): someone acted on it meanwhile; look at it again",
             CaseEventKind.APPROVED when SamePerson(before.Pending!.Maker, e.By) =>
                 $"{e.By} requested this resolution and cannot approve it: a different person must approve",
+            CaseEventKind.UNMATCHED or CaseEventKind.UNMATCH_REQUESTED when before.Status != CaseStatus.RESOLVED || before.Pairing is null =>
+                $"case {e.CaseId} is {before.Status} now and holds no pairing: someone acted on it meanwhile; look at it again",
+            CaseEventKind.REOPENED when before.Status != CaseStatus.RESOLVED =>
+                $"case {e.CaseId} is {before.Status} now: someone acted on it meanwhile; look at it again",
             _ => null,
         };
     }
 
     public static bool SamePerson(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Why a case cannot be resolved or matched now (null: it is OPEN or REOPENED).</summary>
+    private static CaseDecision? NotWorkable(string caseId, CaseState state, string verb)
+    {
+        switch (state.Status)
+        {
+            case CaseStatus.RESOLVED:
+                string approved = state.ApprovedBy is null ? "" : $", approved by {state.ApprovedBy}";
+                return CaseDecision.Refuse($"case {caseId} is already RESOLVED ({state.Resolution} by {state.ResolvedBy}{approved}); nothing was changed");
+            case CaseStatus.AUTO_CLEARED:
+                return CaseDecision.Refuse($"case {caseId} cleared by itself (a later statement matched it on {(state.ClearedOn is { } d ? LocalDatePattern.Iso.Format(d) : "a later day")}); there is nothing to {verb}");
+            case CaseStatus.PENDING_APPROVAL:
+                PendingResolution p = state.Pending!;
+                return CaseDecision.Refuse($"case {caseId} already waits for approval of {Waiting(p)} requested by {p.Maker}; approve or reject that first");
+            case CaseStatus.SUPERSEDED:
+                return CaseDecision.Refuse($"case {caseId} is SUPERSEDED (the decision that made it was withdrawn); there is nothing to {verb}");
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>"BOOKED_IN_LEDGER", "a pairing", "an unmatch" for messages.</summary>
+    private static string Waiting(PendingResolution p) => p.Action == PendingAction.Unmatch
+        ? "an unmatch"
+        : p.Pairing is not null ? "a pairing" : p.Reason.ToString();
 
     private static CaseDecision? Known(string caseId, CaseState? state) => state is null
         ? CaseDecision.Refuse($"unknown case id '{caseId}' (see `reconcile discrepancies list --status all`)")

@@ -3,7 +3,8 @@ namespace Reconcile.Core.Cases;
 /// <summary>Names, labels and parsing of <see cref="ResolutionReason"/>.</summary>
 public static class ResolutionReasons
 {
-    private static readonly ResolutionReason[] s_all = Enum.GetValues<ResolutionReason>();
+    /// <summary>The reasons a person gives to <c>resolve</c> (MATCHED is set by <c>match</c> only).</summary>
+    private static readonly ResolutionReason[] s_all = Enum.GetValues<ResolutionReason>().Where(r => r != ResolutionReason.MATCHED).ToArray();
 
     public static IReadOnlyList<ResolutionReason> All => s_all;
 
@@ -16,6 +17,7 @@ public static class ResolutionReasons
         ResolutionReason.RECOVERED => "追款",
         ResolutionReason.BANK_ERROR => "银行差错",
         ResolutionReason.FALSE_ALARM => "误报",
+        ResolutionReason.MATCHED => "人工配对",
         _ => reason.ToString(),
     };
 

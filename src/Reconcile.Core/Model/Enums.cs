@@ -71,6 +71,9 @@ public enum MatchRule
     COUNTERPARTY,
     REVERSAL,
     CARRIED,
+
+    /// <summary>Paired by a person (`discrepancies match`), written by the first run after the decision.</summary>
+    MANUAL,
 }
 
 public static class LedgerKindExtensions

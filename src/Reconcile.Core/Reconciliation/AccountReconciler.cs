@@ -47,13 +47,25 @@ public static class AccountReconciler
         return new AccountDayResult(
             input.Account,
             input.BusinessDate,
-            pool.SortedMatches(),
+            WithManualPairs(pool.SortedMatches(), input.Previous.Pairings),
             discrepancies,
             closed.InTransit,
             closed.Cleared,
             BalanceProof.Prove(input, next),
             balanceBreak,
             next);
+    }
+
+    /// <summary>The pairings people made since the last run, written today as MANUAL rows among the day's matches.</summary>
+    private static MatchRecord[] WithManualPairs(MatchRecord[] matches, IReadOnlyList<Cases.Pairing> pairings)
+    {
+        if (pairings.Count == 0)
+        {
+            return matches;
+        }
+        MatchRecord[] all = [.. matches, .. pairings.SelectMany(Cases.ManualMatch.Matches)];
+        Array.Sort(all, ResultOrder.Matches);
+        return all;
     }
 
     /// <summary>Yesterday's standing findings, then today's new ones (a finding found again keeps its first record).</summary>

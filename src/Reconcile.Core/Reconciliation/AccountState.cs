@@ -14,14 +14,20 @@ namespace Reconcile.Core.Reconciliation;
 /// a person resolves them; their <see cref="Discrepancy.Effect"/> counts in the proof meanwhile.</param>
 /// <param name="Adjustments">Reconciling amounts that resolutions left in the proof (e.g. BOOKED_IN_LEDGER:
 /// the ledger books it in a later export); see the README's resolution semantics.</param>
+/// <param name="ManualPairs">Pairings a person made since this day was run (<c>discrepancies match</c>); the next run
+/// writes each as MANUAL rows of matches.csv and carries none of them further.</param>
 public sealed record AccountState(
     string AccountNo,
     LocalDate? LastDate,
     Money? LastClosing,
     IReadOnlyList<OpenItem> OpenItems,
     IReadOnlyList<Discrepancy> Standing,
-    IReadOnlyList<ProofAdjustment> Adjustments)
+    IReadOnlyList<ProofAdjustment> Adjustments,
+    IReadOnlyList<Cases.Pairing>? ManualPairs = null)
 {
+    /// <summary>Pairings a person made since the last run (empty when none): the next run writes them as MANUAL matches.</summary>
+    public IReadOnlyList<Cases.Pairing> Pairings => ManualPairs ?? [];
+
     public static AccountState Empty(string accountNo) => new(accountNo, null, null, [], [], []);
 }
 

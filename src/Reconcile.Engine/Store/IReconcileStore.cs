@@ -51,6 +51,12 @@ public interface IReconcileStore
     /// </summary>
     Task AppendCaseEventAsync(CaseEvent caseEvent, CancellationToken ct = default);
 
+    /// <summary>
+    /// The state the account carries out of its latest day run, with the decisions taken since (null: no history): its
+    /// open items are what a person may pair by hand. (Added by the store; fakes keep none.)
+    /// </summary>
+    Task<AccountDayState?> LatestStateAsync(string accountNo, CancellationToken ct = default) => Task.FromResult<AccountDayState?>(null);
+
     /// <summary>The inventory rows of the latest run of each account and day in [from, to], with the runs that made them.</summary>
     Task<InventoryHistory> InventoryAsync(LocalDate from, LocalDate to, CancellationToken ct = default);
 
@@ -135,10 +141,10 @@ public sealed record CaseQuery(
 
 public enum CaseStatusFilter
 {
-    /// <summary>OPEN and PENDING_APPROVAL.</summary>
+    /// <summary>OPEN, REOPENED and PENDING_APPROVAL.</summary>
     Open,
 
-    /// <summary>RESOLVED and AUTO_CLEARED.</summary>
+    /// <summary>RESOLVED, AUTO_CLEARED and SUPERSEDED (closed).</summary>
     Resolved,
 
     All,
@@ -171,3 +177,6 @@ public sealed record InventoryHistory(IReadOnlyList<InventoryRow> Rows, IReadOnl
 
 /// <summary>Result of walking the chain. <see cref="FirstBadRecord"/> names the first record that does not fit (null when intact).</summary>
 public sealed record ChainReport(bool Intact, long RecordsChecked, string? FirstBadRecord, string? Problem);
+
+/// <summary>An account's carried state and the business day it was carried out of.</summary>
+public sealed record AccountDayState(LocalDate BusinessDate, AccountState State);

@@ -26,7 +26,7 @@ public sealed class Projector
     ];
 
     private static readonly string[] CaseKeys = ["case_id"];
-    private static readonly string[] EventColumns = ["case_id", "seq", "kind", "at_ticks", "by_name", "text", "reason", "run_id", "business_day", "identity"];
+    private static readonly string[] EventColumns = ["case_id", "seq", "kind", "at_ticks", "by_name", "text", "reason", "run_id", "business_day", "identity", "pairing"];
 
     private readonly StoreDatabase _db;
     private readonly ReadModel _reads;
@@ -196,17 +196,25 @@ public sealed class Projector
 
     private void ApplyCaseEvent(DbConnection c, DbTransaction tx, long seq, CaseEventRecorded ev)
     {
-        CaseEvent e = ev.Event;
-        Dictionary<string, CaseRow> rows = _reads.CaseRows(c, tx, [e.CaseId]);
-        if (!rows.TryGetValue(e.CaseId, out CaseRow? row))
+        List<CaseEvent> events = [ev.Event, .. ev.Related ?? []];
+        Dictionary<string, CaseRow> rows = _reads.CaseRows(c, tx, events.Select(e => e.CaseId));
+        var updates = new List<(string Id, CaseState State)>(events.Count);
+        var eventRows = new List<object?[]>(events.Count);
+        foreach (CaseEvent e in events)
         {
-            throw new InvalidOperationException($"journal record #{seq} names case {e.CaseId}, which the read model does not know");
+            if (!rows.TryGetValue(e.CaseId, out CaseRow? row))
+            {
+                throw new InvalidOperationException($"journal record #{seq} names case {e.CaseId}, which the read model does not know");
+            }
+            updates.Add((e.CaseId, row.State.Apply(e)));
+            eventRows.Add(
+            [
+                e.CaseId, seq, e.Kind.ToString(), e.At.ToUnixTimeTicks(), e.By, e.Text, e.Reason?.ToString(), e.RunId,
+                e.BusinessDate is { } d ? StoreDatabase.Day(d) : null, e.Identity?.ToString(), e.Pairing is { } p ? StoreJson.ToUtf8(p) : null,
+            ]);
         }
-        UpdateStates(c, tx, [(e.CaseId, row.State.Apply(e))]);
-        SqlBulk.Insert(c, tx, "rc_case_events", EventColumns,
-        [
-            [e.CaseId, seq, e.Kind.ToString(), e.At.ToUnixTimeTicks(), e.By, e.Text, e.Reason?.ToString(), e.RunId, e.BusinessDate is { } d ? StoreDatabase.Day(d) : null, e.Identity?.ToString()],
-        ]);
+        UpdateStates(c, tx, updates);
+        SqlBulk.Insert(c, tx, "rc_case_events", EventColumns, eventRows);
         if (ev.Effect is { } effect)
         {
             StoreDatabase.ExecuteNonQuery(
@@ -238,7 +246,7 @@ public sealed class Projector
         new(caseId, kind, at, System, null, null, run.RunId, businessDate);
 
     private static object?[] EventRow(string caseId, long seq, CaseEventKind kind, Instant at, string runId, int day) =>
-        [caseId, seq, kind.ToString(), at.ToUnixTimeTicks(), System, null, null, runId, day, null];
+        [caseId, seq, kind.ToString(), at.ToUnixTimeTicks(), System, null, null, runId, day, null, null];
 
     private static object?[] CaseRowValues(Discrepancy d, int lastSeenDay, CaseState state) =>
     [

@@ -115,10 +115,10 @@ public sealed class ReadModel
         switch (query.Status)
         {
             case CaseStatusFilter.Open:
-                where.Add($"status IN ('{CaseStatus.OPEN}', '{CaseStatus.PENDING_APPROVAL}')");
+                where.Add($"status IN ({string.Join(", ", CaseState.OpenStatuses.Select(s => $"'{s}'"))})");
                 break;
             case CaseStatusFilter.Resolved:
-                where.Add($"status IN ('{CaseStatus.RESOLVED}', '{CaseStatus.AUTO_CLEARED}')");
+                where.Add($"status IN ('{CaseStatus.RESOLVED}', '{CaseStatus.AUTO_CLEARED}', '{CaseStatus.SUPERSEDED}')");
                 break;
         }
         if (query.Bank is { } bank)
@@ -184,7 +184,7 @@ public sealed class ReadModel
         }
         var timeline = new List<CaseEvent>();
         using (DbCommand cmd = StoreDatabase.Command(
-            c, null, "SELECT kind, at_ticks, by_name, text, reason, run_id, business_day, identity FROM rc_case_events WHERE case_id = @id ORDER BY seq", ("@id", caseId)))
+            c, null, "SELECT kind, at_ticks, by_name, text, reason, run_id, business_day, identity, pairing FROM rc_case_events WHERE case_id = @id ORDER BY seq", ("@id", caseId)))
         using (DbDataReader r = cmd.ExecuteReader())
         {
             while (r.Read())
@@ -200,6 +200,7 @@ public sealed class ReadModel
                     r.IsDBNull(6) ? null : StoreDatabase.Date(Long(r, 6)))
                 {
                     Identity = r.IsDBNull(7) ? null : Enum.Parse<Identity>(r.GetString(7)),
+                    Pairing = r.IsDBNull(8) ? null : StoreJson.FromUtf8<Pairing>((byte[])r.GetValue(8)),
                 });
             }
         }
@@ -298,6 +299,12 @@ public sealed class ReadModel
             }
         }
         return result;
+    }
+
+    public AccountDayState? LatestState(string accountNo)
+    {
+        using DbConnection c = _db.Open();
+        return LatestAccountDay(c, null, accountNo) is ({ } day, { } state) ? new AccountDayState(day, state) : null;
     }
 
     /// <summary>The latest day the account has a result for, and the state it carries out of that day.</summary>

@@ -49,6 +49,9 @@ public sealed class ReconcileStore : IReconcileStore
     public Task<CaseDetail?> GetCaseAsync(string caseId, CancellationToken ct = default) =>
         Task.Run(() => _reads.GetCase(caseId), ct);
 
+    public Task<AccountDayState?> LatestStateAsync(string accountNo, CancellationToken ct = default) =>
+        Task.Run(() => _reads.LatestState(accountNo), ct);
+
     public async Task AppendCaseEventAsync(CaseEvent caseEvent, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(caseEvent);

@@ -262,13 +262,13 @@ public sealed class ReconcileStoreActor : ReceivePersistentActor
                 if (after.Status == CaseStatus.RESOLVED && after.Resolution is { } reason)
                 {
                     keptResolved.Add(d.Id);
-                    next = Resolutions.Apply(next, d, reason);
+                    next = after.Pairing is { } pairing ? ManualMatch.Apply(next, pairing) : Resolutions.Apply(next, d, reason);
                 }
             }
             foreach (string id in result.Cleared)
             {
                 if (!listedIds.Contains(id) && done.Add(id) && rows.TryGetValue(id, out CaseRow? row)
-                    && row.State.Status is CaseStatus.OPEN or CaseStatus.PENDING_APPROVAL)
+                    && row.State.IsOpen)
                 {
                     autoCleared.Add(id);
                 }
@@ -344,13 +344,17 @@ public sealed class ReconcileStoreActor : ReceivePersistentActor
             throw new CaseChangedException(conflict);
         }
         CaseState after = before.Apply(e);
-        ResolutionEffect? effect = null;
-        if (after.Status == CaseStatus.RESOLVED && before.Status != CaseStatus.RESOLVED && after.Resolution is { } reason)
+        bool takesEffect = after.Status == CaseStatus.RESOLVED && before.Status != CaseStatus.RESOLVED;
+        bool undoes = after.Status == CaseStatus.REOPENED && before.Resolution is not null;
+        if (!takesEffect && !undoes)
         {
-            (LocalDate day, AccountState state) = _reads.LatestAccountDay(c, null, row.AccountNo)
-                ?? throw new InvalidOperationException($"account {row.AccountNo} of case {e.CaseId} has no stored state");
-            effect = new ResolutionEffect(day, Resolutions.Apply(state, row.Discrepancy(), reason));
+            return new CaseEventRecorded(e, row.AccountNo, null);
         }
-        return new CaseEventRecorded(e, row.AccountNo, effect);
+        (LocalDate day, AccountState state) = _reads.LatestAccountDay(c, null, row.AccountNo)
+            ?? throw new InvalidOperationException($"account {row.AccountNo} of case {e.CaseId} has no stored state");
+        CaseDecisionEffect decided = takesEffect
+            ? CaseDecisionEffects.TakeEffect(c, _reads, row, after, state, e)
+            : CaseDecisionEffects.Undo(c, _reads, row, before, state, e);
+        return new CaseEventRecorded(e, row.AccountNo, new ResolutionEffect(day, decided.StateAfter), decided.Related.Count == 0 ? null : decided.Related);
     }
 }

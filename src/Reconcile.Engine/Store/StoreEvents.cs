@@ -37,10 +37,13 @@ public sealed record RunCaseEffects(
     IReadOnlyList<string> KeptResolved);
 
 /// <summary>
-/// A person's action on a case. When it makes a resolution take effect, <see cref="Effect"/> holds the account's
-/// state after <see cref="Resolutions.Apply"/>, so replaying the journal never depends on the code that computed it.
+/// A person's action on a case. When it makes a decision take effect (a resolution, a pairing, an unmatch, a reopening),
+/// <see cref="Effect"/> holds the account's state after it, so replaying the journal never depends on the code that computed it.
 /// </summary>
-public sealed record CaseEventRecorded(CaseEvent Event, string AccountNo, ResolutionEffect? Effect);
+/// <param name="Related">Events the same decision makes on other cases, in the same record: a pairing closes the cases
+/// of the other items it pairs (RESOLVED, MATCHED) and an unmatch reopens them and supersedes the pairing's
+/// difference finding.</param>
+public sealed record CaseEventRecorded(CaseEvent Event, string AccountNo, ResolutionEffect? Effect, IReadOnlyList<CaseEvent>? Related = null);
 
 /// <summary>The account-day whose carried state a resolution changed, and that state afterwards.</summary>
 public sealed record ResolutionEffect(LocalDate BusinessDate, AccountState StateAfter);

@@ -44,5 +44,6 @@ public sealed class StoreProjectionException(string message, Exception inner) : 
 /// </summary>
 public sealed class StoreConflictException(string message, Exception inner) : Exception(message, inner);
 
-/// <summary>A person's case event no longer fits the case as stored (someone acted on it meanwhile): nothing was stored.</summary>
+/// <summary>A person's case event no longer fits the case or the account as stored (someone acted on it meanwhile, or
+/// the decision would leave the proof wrong): nothing was stored.</summary>
 public sealed class CaseChangedException(string message) : Exception(message);

@@ -80,7 +80,7 @@ public sealed class InventoryModel(IReconcileStore store, IClock clock) : Workbe
             foreach (CaseSummary c in cases)
             {
                 bool listed = c.FirstSeen <= day && day <= c.LastSeen;
-                bool stillOpen = c.Status is CaseStatus.OPEN or CaseStatus.PENDING_APPROVAL || day < c.LastSeen;
+                bool stillOpen = CaseState.IsOpenStatus(c.Status) || day < c.LastSeen;
                 if (!listed || !stillOpen)
                 {
                     continue;

@@ -77,7 +77,7 @@ public sealed class CaseWorkflowTests
 
         d.IsAccepted.Should().BeFalse();
         d.Refusal.Should().StartWith("'FIXED' is not a resolution reason");
-        foreach (ResolutionReason r in Enum.GetValues<ResolutionReason>())
+        foreach (ResolutionReason r in ResolutionReasons.All)
         {
             d.Refusal.Should().Contain(r.ToString());
         }
