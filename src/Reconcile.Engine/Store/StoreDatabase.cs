@@ -102,7 +102,7 @@ public sealed class StoreDatabase
             """);
         Execute(c, tx, "CREATE INDEX IF NOT EXISTS rc_cases_status ON rc_cases (status, bank, escrow_type, category)");
         Execute(c, tx, "CREATE INDEX IF NOT EXISTS rc_cases_account ON rc_cases (account_no)");
-        Execute(c, tx, """
+        Execute(c, tx, $"""
             CREATE TABLE IF NOT EXISTS rc_case_events (
               case_id TEXT NOT NULL, seq BIGINT NOT NULL, kind TEXT NOT NULL, at_ticks BIGINT NOT NULL,
               by_name TEXT NOT NULL, text TEXT NULL, reason TEXT NULL, run_id TEXT NULL, business_day INTEGER NULL,
