@@ -46,11 +46,16 @@ public static class CaseDisplay
         string text = s.Status.ToString();
         if (state.Pending is { } p)
         {
-            text += $" — {p.Reason} ({p.Reason.Label()}) requested by {p.Maker} at {BeijingTime(p.RequestedAt)}, waits for another person's approval";
+            string asked = p.Action == PendingAction.Unmatch ? "undoing the pairing (取消配对)" : $"{p.Reason} ({p.Reason.Label()})";
+            text += $" — {asked} requested by {p.Maker} at {BeijingTime(p.RequestedAt)}, waits for another person's approval";
         }
         else if (state.Status == CaseStatus.RESOLVED && state.Resolution is { } r)
         {
             text += $" — {r} ({r.Label()}) by {state.ResolvedBy}" + (state.ApprovedBy is null ? "" : $", approved by {state.ApprovedBy}");
+            if (state.Pairing is { } pairing)
+            {
+                text += $": {pairing.Describe()}";
+            }
         }
         return text + $"   assignee: {s.Assignee ?? "nobody"}";
     }
@@ -89,6 +94,18 @@ public static class CaseDisplay
             parts.Add($"run {run}");
         }
         return string.Join("; ", parts);
+    }
+
+    /// <summary>One line on an open item: the bank line's counterparty and memo, or the entry's kind, contract and remark.</summary>
+    public static string ItemLine(OpenItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (item.BankLine is { } l)
+        {
+            return Join(Iso(l.BookingDate), l.CounterpartyName, l.Summary, l.Memo);
+        }
+        LedgerEntry e = item.Entry!;
+        return Join(Iso(e.AccountingDate), e.Kind.ToString(), e.ContractNo, e.CounterpartyName, e.Remark);
     }
 
     public static string EffectLine(ProofEffect e) => e == ProofEffect.None

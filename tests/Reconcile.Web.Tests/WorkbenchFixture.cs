@@ -14,7 +14,7 @@ namespace Reconcile.Web.Tests;
 /// The real thing, once for the class: the bundled samples' three days run into a fresh SQLite store, a team of users,
 /// the workbench on Kestrel on a free loopback port, and headless Debian chromium driven by Playwright.
 /// </summary>
-public sealed class WorkbenchFixture : IAsyncLifetime
+public class WorkbenchFixture : IAsyncLifetime
 {
     public const string Threshold = "100.00";
 
@@ -43,12 +43,7 @@ public sealed class WorkbenchFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_root);
-        string inbox = Path.Combine(RepoRoot(), "samples", "inbox");
-        foreach (string day in new[] { "2024-11-06", "2024-11-07", "2024-11-08" })
-        {
-            int rc = Cli.Program.Main(["run", "--inbox", inbox, "--date", day, "--out", Path.Combine(_root, "out"), "--store", StorePath, "--plain"]);
-            rc.Should().BeOneOf([0, 1], $"the samples' day {day} runs");
-        }
+        Seed(_root, StorePath);
         NodaTime.IClock clock = SystemClock.Instance;
         _host = await ReconcileHost.StartAsync(StoreLocation.Sqlite(StorePath), clock);
         var access = new AccessService(_host.Store, clock);
@@ -72,6 +67,17 @@ public sealed class WorkbenchFixture : IAsyncLifetime
             Args = ["--no-sandbox"],
             Headless = true,
         });
+    }
+
+    /// <summary>Fills the store before the workbench starts: the bundled samples' three days.</summary>
+    protected virtual void Seed(string root, string storePath)
+    {
+        string inbox = Path.Combine(RepoRoot(), "samples", "inbox");
+        foreach (string day in new[] { "2024-11-06", "2024-11-07", "2024-11-08" })
+        {
+            int rc = Cli.Program.Main(["run", "--inbox", inbox, "--date", day, "--out", Path.Combine(root, "out"), "--store", storePath, "--plain"]);
+            rc.Should().BeOneOf([0, 1], $"the samples' day {day} runs");
+        }
     }
 
     public async Task DisposeAsync()

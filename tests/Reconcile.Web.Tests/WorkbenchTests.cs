@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Reconcile.Core.Cases;
 using Reconcile.Engine.Store;
+using static Reconcile.Web.Tests.Browse;
 
 namespace Reconcile.Web.Tests;
 
@@ -229,39 +230,6 @@ public sealed class WorkbenchTests(WorkbenchFixture web) : IClassFixture<Workben
         await Application.CaseQueries.ListAsync(web.Store, new Application.CaseFilter(new CaseQuery(CaseStatusFilter.All)));
 
     private static decimal Amount(CaseSummary c) => Application.CaseQueries.MaxAmount(c).Fen / 100m;
-
-    private static async Task Expect(ILocator locator, string text)
-    {
-        for (int i = 0; i < 50 && !(await locator.InnerTextAsync()).Contains(text, StringComparison.Ordinal); i++)
-        {
-            await Task.Delay(100);
-        }
-        (await locator.InnerTextAsync()).Should().Contain(text);
-    }
-
-    private static async Task<string> Token(IPage page) =>
-        await page.Locator("input[name=__RequestVerificationToken]").First.GetAttributeAsync("value") ?? throw new InvalidOperationException("no antiforgery token on the page");
-
-    /// <summary>A POST the page did not offer, with a valid antiforgery token and the user's own cookie.</summary>
-    private static async Task<IAPIResponse> ForgedPostAsync(IPage page, string caseId, string handler, params (string Name, string Value)[] fields)
-    {
-        string token = await Token(page);
-        return await page.APIRequest.PostAsync($"/discrepancies/{caseId}?handler={handler}", new()
-        {
-            Form = Form(page, [.. fields, ("__RequestVerificationToken", token)]),
-            MaxRedirects = 0,
-        });
-    }
-
-    private static IFormData Form(IPage page, params (string Name, string Value)[] fields)
-    {
-        IFormData form = page.APIRequest.CreateFormData();
-        foreach ((string name, string value) in fields)
-        {
-            form.Set(name, value);
-        }
-        return form;
-    }
 
     /// <summary>Where the case page's screenshot goes: docs/ when RECONCILE_SCREENSHOT names a path, else the temp folder.</summary>
     private static string ScreenshotPath() =>
