@@ -62,7 +62,7 @@ public sealed class CaseActions
             PairingPlan plan = ManualMatch.Plan(detail.Discrepancy, carried?.State ?? AccountState.Empty(detail.Summary.AccountNo), with, difference);
             pairing = plan.Pairing ?? throw new RefusedException(plan.Refusal!);
         }
-        return await ActAsync(actor, Permission.Match, caseId, (w, d, s, now) => w.Match(caseId, s, pairing!, note, actor.Name, now), ct).ConfigureAwait(false);
+        return await ActAsync(actor, Permission.Match, caseId, (w, d, s, now) => w.Match(caseId, s, pairing, note, actor.Name, now), ct).ConfigureAwait(false);
     }
 
     /// <summary>Undoes the pairing that closed the case: its items are open again from the next run.</summary>

@@ -84,13 +84,13 @@ public sealed class CaseWorkflow
     /// A manual match: the pairing (planned by <see cref="ManualMatch.Plan"/>) closes the case as RESOLVED with reason
     /// MATCHED, or waits for approval when its amount (the larger sum) is at or above the threshold.
     /// </summary>
-    public CaseDecision Match(string caseId, CaseState? state, Pairing pairing, string? note, string? by, Instant at)
+    public CaseDecision Match(string caseId, CaseState? state, Pairing? pairing, string? note, string? by, Instant at)
     {
-        ArgumentNullException.ThrowIfNull(pairing);
         if (Known(caseId, state) is { } unknown)
         {
             return unknown;
         }
+        ArgumentNullException.ThrowIfNull(pairing);
         if (NotWorkable(caseId, state!, "match") is { } closed)
         {
             return closed;
@@ -199,7 +199,6 @@ public sealed class CaseWorkflow
         return CaseDecision.Accept(Event(caseId, CaseEventKind.REJECTED, at, by!, note.Trim(), state.Pending.Reason));
     }
 
-    /// <summary>Names compare ignoring case and surrounding spaces ("Zhang San" = " zhang san ").</summary>
     /// <summary>
     /// Whether a person's event still fits the case as it stands when it is written (null) or why not. The decision
     /// was taken against the case as read; another person (another process) may have acted since: the store checks
@@ -225,6 +224,7 @@ public sealed class CaseWorkflow
         };
     }
 
+    /// <summary>Names compare ignoring case and surrounding spaces ("Zhang San" = " zhang san ").</summary>
     public static bool SamePerson(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Why a case cannot be resolved or matched now (null: it is OPEN or REOPENED).</summary>

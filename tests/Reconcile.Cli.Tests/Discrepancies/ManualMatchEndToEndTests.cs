@@ -101,6 +101,8 @@ public sealed class ManualMatchEndToEndTests : IDisposable
         _cli.Err.ToString().Should().Contain("'S241106000921' is not an open item of account 38450188000123456");
         _cli.As("zhang", (c, a) => c.MatchAsync(a), citicDeposit, "--with", "L000005").Should().Be(2);
         _cli.Err.ToString().Should().Contain("'L000005' is not an open item of account 8110701234500000");
+        _cli.As("zhang", (c, a) => c.MatchAsync(a), "D-0000000000000000", "--with", "L000005").Should().Be(2);
+        _cli.Err.ToString().Should().Contain("unknown case id 'D-0000000000000000'");
         _cli.As("zhang", (c, a) => c.UnmatchAsync(a), payout, "--note", "n").Should().Be(2);
         _cli.Err.ToString().Should().Contain("was not paired by hand");
         _cli.List().Values.Should().OnlyContain(f => f[13] == "OPEN");

@@ -30,6 +30,9 @@ public sealed class CaseWorkflowTests
             s_workflow.Resolve("D-x", null, Yuan(1), "FALSE_ALARM", "n", "li", At),
             s_workflow.Approve("D-x", null, "li", At),
             s_workflow.Reject("D-x", null, "li", "n", At),
+            s_workflow.Match("D-x", null, null, "n", "li", At),
+            s_workflow.Unmatch("D-x", null, "n", "li", At),
+            s_workflow.Reopen("D-x", null, "n", "li", At),
         ];
 
         decisions.Should().AllSatisfy(d =>
