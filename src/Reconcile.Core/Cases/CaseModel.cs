@@ -16,6 +16,13 @@ public enum CaseStatus
 
     /// <summary>A later statement matched it: it cleared by itself.</summary>
     AUTO_CLEARED,
+
+    /// <summary>
+    /// A re-run of the business day that last listed it no longer lists it: the finding was one of that day's
+    /// findings, and the re-run replaced them (e.g. MISSING_STATEMENT before the late statement came). Closed; a
+    /// later run that lists it again opens it again.
+    /// </summary>
+    SUPERSEDED,
 }
 
 /// <summary>Resolution reasons of the contract (补单, 调账, 退款, 追款, bank error, false alarm).</summary>
@@ -41,13 +48,16 @@ public enum CaseEventKind
     REJECTED,
     AUTO_CLEARED,
     REOPENED,
+
+    /// <summary>Recorded by a re-run of a day that no longer lists the case (see <see cref="CaseStatus.SUPERSEDED"/>).</summary>
+    SUPERSEDED,
 }
 
 /// <summary>
 /// One thing that happened to a case: who, when (an <see cref="Instant"/>) and why. Cases are event-sourced:
 /// nothing is edited in place; the case's state is the fold of its events.
 /// </summary>
-/// <param name="By">The person (or "system" for RAISED / SEEN_AGAIN / AUTO_CLEARED).</param>
+/// <param name="By">The person (or "system" for RAISED / SEEN_AGAIN / AUTO_CLEARED / SUPERSEDED).</param>
 /// <param name="Text">Comment, resolution note, assignee name (ASSIGNED), rejection reason.</param>
 /// <param name="RunId">The run that raised / saw / cleared it.</param>
 /// <param name="BusinessDate">The business day of that run.</param>

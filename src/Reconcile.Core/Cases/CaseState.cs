@@ -15,6 +15,7 @@ public sealed record PendingResolution(ResolutionReason Reason, string Maker, st
 /// <param name="ResolvedBy">Who made that resolution (the maker).</param>
 /// <param name="ApprovedBy">Who approved it (the checker), when it needed approval.</param>
 /// <param name="ClearedOn">The business day a later statement cleared it (AUTO_CLEARED only).</param>
+/// <param name="SupersededOn">The business day whose re-run no longer listed it (SUPERSEDED only).</param>
 public sealed record CaseState(
     string CaseId,
     CaseStatus Status,
@@ -24,10 +25,11 @@ public sealed record CaseState(
     string? ResolvedBy,
     string? ApprovedBy,
     LocalDate? ClearedOn,
-    int EventCount)
+    int EventCount,
+    LocalDate? SupersededOn = null)
 {
-    /// <summary>RESOLVED or AUTO_CLEARED: no longer listed, cannot be resolved again.</summary>
-    public bool IsClosed => Status is CaseStatus.RESOLVED or CaseStatus.AUTO_CLEARED;
+    /// <summary>RESOLVED, AUTO_CLEARED or SUPERSEDED: no longer listed as open, cannot be resolved.</summary>
+    public bool IsClosed => Status is CaseStatus.RESOLVED or CaseStatus.AUTO_CLEARED or CaseStatus.SUPERSEDED;
 
     /// <summary>A freshly raised case.</summary>
     public static CaseState Raised(string caseId) => new(caseId, CaseStatus.OPEN, null, null, null, null, null, null, 0);
@@ -53,13 +55,24 @@ public sealed record CaseState(
         {
             case CaseEventKind.RAISED:
             case CaseEventKind.REOPENED:
-                return next with { Status = CaseStatus.OPEN, Pending = null, Resolution = null, ResolvedBy = null, ApprovedBy = null, ClearedOn = null };
+                return next with
+                {
+                    Status = CaseStatus.OPEN, Pending = null, Resolution = null, ResolvedBy = null, ApprovedBy = null, ClearedOn = null, SupersededOn = null,
+                };
             case CaseEventKind.SEEN_AGAIN:
                 // A finding that cleared and is listed again by a run of a later business day is open again;
                 // a re-run of an earlier day does not undo the clearing.
                 bool later = ClearedOn is null || e.BusinessDate is null || e.BusinessDate > ClearedOn;
-                return Status == CaseStatus.AUTO_CLEARED && later
-                    ? next with { Status = CaseStatus.OPEN, ClearedOn = null }
+                if (Status == CaseStatus.AUTO_CLEARED && later)
+                {
+                    return next with { Status = CaseStatus.OPEN, ClearedOn = null };
+                }
+                // A superseded finding listed again by a run of that day (run once more) or of a later day is open
+                // again; a re-run of an earlier day does not undo it (that day's findings are replaced in turn
+                // when it is run again).
+                bool sameOrLater = SupersededOn is null || e.BusinessDate is null || e.BusinessDate >= SupersededOn;
+                return Status == CaseStatus.SUPERSEDED && sameOrLater
+                    ? next with { Status = CaseStatus.OPEN, SupersededOn = null }
                     : next;
             case CaseEventKind.ASSIGNED:
                 return next with { Assignee = string.IsNullOrWhiteSpace(e.Text) ? null : e.Text };
@@ -85,7 +98,13 @@ public sealed record CaseState(
             case CaseEventKind.AUTO_CLEARED:
                 return Status == CaseStatus.RESOLVED
                     ? next
-                    : next with { Status = CaseStatus.AUTO_CLEARED, Pending = null, ClearedOn = e.BusinessDate };
+                    : next with { Status = CaseStatus.AUTO_CLEARED, Pending = null, ClearedOn = e.BusinessDate, SupersededOn = null };
+            case CaseEventKind.SUPERSEDED:
+                // Only an open finding is superseded (a person's resolution or a clearing stands); a resolution
+                // waiting for approval is dropped with it: there is nothing left to approve.
+                return Status is CaseStatus.OPEN or CaseStatus.PENDING_APPROVAL
+                    ? next with { Status = CaseStatus.SUPERSEDED, Pending = null, SupersededOn = e.BusinessDate }
+                    : next;
             default:
                 return next;
         }

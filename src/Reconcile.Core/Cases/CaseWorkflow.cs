@@ -7,7 +7,7 @@ namespace Reconcile.Core.Cases;
 /// <summary>
 /// The rules of working a case (pure): given the case's state (null when the id is unknown) and a person's request,
 /// the event to append or a refusal. Commenting and assigning are allowed on any known case; a resolution is
-/// refused on a RESOLVED / AUTO_CLEARED case and while another waits for approval; at or above the approval
+/// refused on a RESOLVED / AUTO_CLEARED / SUPERSEDED case and while another waits for approval; at or above the approval
 /// threshold a resolution is only requested (PENDING_APPROVAL) and takes effect when a different person approves.
 /// </summary>
 public sealed class CaseWorkflow
@@ -71,6 +71,9 @@ public sealed class CaseWorkflow
                 return CaseDecision.Refuse($"case {caseId} is already RESOLVED ({state.Resolution} by {state.ResolvedBy}{approved}); nothing was changed");
             case CaseStatus.AUTO_CLEARED:
                 return CaseDecision.Refuse($"case {caseId} cleared by itself (a later statement matched it on {(state.ClearedOn is { } d ? LocalDatePattern.Iso.Format(d) : "a later day")}); there is nothing to resolve");
+            case CaseStatus.SUPERSEDED:
+                string day = state.SupersededOn is { } s ? LocalDatePattern.Iso.Format(s) : "its day";
+                return CaseDecision.Refuse($"case {caseId} was superseded: the re-run of {day} no longer lists it; there is nothing to resolve (a later run that lists it again opens it again)");
             case CaseStatus.PENDING_APPROVAL:
                 PendingResolution p = state.Pending!;
                 return CaseDecision.Refuse($"case {caseId} already waits for approval of {p.Reason} requested by {p.Maker}; approve or reject that first");
