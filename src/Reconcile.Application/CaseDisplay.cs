@@ -57,6 +57,14 @@ public static class CaseDisplay
                 text += $": {pairing.Describe()}";
             }
         }
+        else if (state.Status == CaseStatus.SUPERSEDED)
+        {
+            text += $" — the re-run of {(state.SupersededOn is { } d ? Iso(d) : "its day")} no longer lists it (closed; a later run that lists it again opens it again)";
+        }
+        else if (state.Status == CaseStatus.AUTO_CLEARED && state.ClearedOn is { } cleared)
+        {
+            text += $" — a later statement matched it on {Iso(cleared)}";
+        }
         return text + $"   assignee: {s.Assignee ?? "nobody"}";
     }
 
@@ -72,6 +80,10 @@ public static class CaseDisplay
         if (e.Kind == CaseEventKind.ASSIGNED)
         {
             what += $" → {e.Text}";
+        }
+        if (e.Kind == CaseEventKind.SUPERSEDED)
+        {
+            what += " (the re-run of the day no longer lists it)";
         }
         return what;
     }

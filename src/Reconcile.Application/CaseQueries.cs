@@ -56,14 +56,22 @@ public static class CaseQueries
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(s);
-        bool open = CaseState.IsOpenStatus(s.Status);
-        return (query.Status == CaseStatusFilter.All || (query.Status == CaseStatusFilter.Open) == open)
+        return InStatus(query.Status, s.Status)
             && (query.Bank is null || query.Bank == s.Bank)
             && (query.Type is null || query.Type == s.Type)
             && (query.Category is null || query.Category == s.Category)
             && (query.MinAgeDays is null || s.AgeDays >= query.MinAgeDays)
             && (query.MinAmount is null || MaxAmount(s) >= query.MinAmount.Value);
     }
+
+    /// <summary>open: OPEN, REOPENED and PENDING_APPROVAL; resolved: RESOLVED and AUTO_CLEARED; superseded: SUPERSEDED; all: every status.</summary>
+    public static bool InStatus(CaseStatusFilter filter, CaseStatus status) => filter switch
+    {
+        CaseStatusFilter.Open => CaseState.IsOpenStatus(status),
+        CaseStatusFilter.Resolved => status is CaseStatus.RESOLVED or CaseStatus.AUTO_CLEARED,
+        CaseStatusFilter.Superseded => status is CaseStatus.SUPERSEDED,
+        _ => true,
+    };
 
     private static bool Contains(CaseSummary s, string needle) =>
         s.CaseId.Contains(needle, StringComparison.OrdinalIgnoreCase)

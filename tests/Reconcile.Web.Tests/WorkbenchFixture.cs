@@ -43,7 +43,7 @@ public class WorkbenchFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_root);
-        Seed(_root, StorePath);
+        Seed();
         NodaTime.IClock clock = SystemClock.Instance;
         _host = await ReconcileHost.StartAsync(StoreLocation.Sqlite(StorePath), clock);
         var access = new AccessService(_host.Store, clock);
@@ -69,14 +69,43 @@ public class WorkbenchFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>Fills the store before the workbench starts: the bundled samples' three days.</summary>
-    protected virtual void Seed(string root, string storePath)
+    /// <summary>
+    /// Fills the store before the workbench starts: the bundled samples, copied. Day 2 first runs without one CEB
+    /// statement (it comes late), day 3 after it; then day 2 is run again with the late statement (its run record keeps
+    /// the warning that day 3 was run already) and day 3 again to bring it in line: the MISSING_STATEMENT case and what
+    /// the missing statement left unmatched are SUPERSEDED.
+    /// </summary>
+    protected virtual void Seed()
     {
-        string inbox = Path.Combine(RepoRoot(), "samples", "inbox");
-        foreach (string day in new[] { "2024-11-06", "2024-11-07", "2024-11-08" })
+        string inbox = Path.Combine(Root, "inbox");
+        CopyFolder(Path.Combine(RepoRoot(), "samples", "inbox"), inbox);
+        string statement = Path.Combine(inbox, "2024-11-07", "statements", "CEB_38456975009499912_20241107.csv");
+        string late = Path.Combine(Root, "late.csv");
+        Run(inbox, "2024-11-06");
+        File.Move(statement, late);
+        Run(inbox, "2024-11-07");
+        Run(inbox, "2024-11-08");
+        File.Move(late, statement);
+        Run(inbox, "2024-11-07");
+        Run(inbox, "2024-11-08");
+    }
+
+    /// <summary>The fixture's own folder (the store, the inbox copies, the outputs).</summary>
+    protected string Root => _root;
+
+    protected void Run(string inbox, string day)
+    {
+        int rc = Cli.Program.Main(["run", "--inbox", inbox, "--date", day, "--out", Path.Combine(_root, "out"), "--store", StorePath, "--plain"]);
+        rc.Should().BeOneOf([0, 1], $"day {day} runs");
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (string file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
         {
-            int rc = Cli.Program.Main(["run", "--inbox", inbox, "--date", day, "--out", Path.Combine(root, "out"), "--store", storePath, "--plain"]);
-            rc.Should().BeOneOf([0, 1], $"the samples' day {day} runs");
+            string target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
         }
     }
 

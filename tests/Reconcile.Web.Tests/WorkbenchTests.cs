@@ -212,6 +212,20 @@ public sealed class WorkbenchTests(WorkbenchFixture web) : IClassFixture<Workben
     }
 
     [Fact]
+    public async Task The_list_shows_superseded_cases_on_their_own_filter()
+    {
+        IPage page = await web.SignedInAsync("sun");
+        await page.GotoAsync("/discrepancies?status=superseded");
+
+        (await page.Locator("select[name=status]").InputValueAsync()).Should().Be("superseded");
+        List<CaseSummary> superseded = await Application.CaseQueries.ListAsync(web.Store, new Application.CaseFilter(new CaseQuery(CaseStatusFilter.Superseded)));
+        superseded.Should().Contain(c => c.Category == Core.Model.Category.MISSING_STATEMENT && c.AccountNo == "38456975009499912")
+            .And.OnlyContain(c => c.Status == CaseStatus.SUPERSEDED);
+        (await page.Locator("table.cases tbody tr").CountAsync()).Should().Be(Math.Min(50, superseded.Count));
+        (await web.OpenCasesAsync()).Should().NotContain(c => c.Status == CaseStatus.SUPERSEDED);
+    }
+
+    [Fact]
     public async Task Runs_show_per_bank_and_type_counts_and_signing_out_ends_the_session()
     {
         IPage page = await web.SignedInAsync("sun");
@@ -219,6 +233,8 @@ public sealed class WorkbenchTests(WorkbenchFixture web) : IClassFixture<Workben
         string runs = await page.Locator("main").InnerTextAsync();
         runs.Should().Contain("2024-11-08").And.Contain("CEB").And.Contain("RENOVATION").And.Contain("Auto-match rate");
         runs.Should().MatchRegex(@"\d+\.\d %");
+        (await page.Locator(".run-warning").AllInnerTextsAsync()).Should().ContainSingle()
+            .Which.Should().StartWith("Warning 警告: 2024-11-07 is run again after later days were run (").And.Contain("up to 2024-11-08)");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await page.WaitForURLAsync("**/login");

@@ -102,6 +102,10 @@ public static class ExportManifest
                 w.WriteString("started_at", InstantPattern.ExtendedIso.Format(run.StartedAt));
                 w.WriteString("finished_at", InstantPattern.ExtendedIso.Format(run.FinishedAt));
                 w.WriteNumber("accounts", run.AccountNos.Count);
+                if (run.Warning is { } warning)
+                {
+                    w.WriteString("warning", warning);
+                }
                 w.WriteString("inputs_hash", run.InputsHash);
                 w.WriteStartArray("inputs");
                 foreach (InputFile input in run.Inputs.OrderBy(i => i.Path, StringComparer.Ordinal))

@@ -28,7 +28,8 @@ public sealed record InventoryPeriod(
 /// bank × escrow type with a day total and the period, unexplained differences both net and absolute), 账户明细
 /// Accounts (the rows of inventory.csv), 差异 Cases (every case listed in the period: its state at the period's end
 /// and its decision now — status, assignee, resolution, maker, approver), 差异历史 History (every event of those
-/// cases: who, when, what, why, how they signed in), 运行 Runs (the runs and their input files by SHA-256).
+/// cases: who, when, what, why, how they signed in), 运行 Runs (the runs and their input files by SHA-256, and what
+/// each run warned of: a day run again after later days were run).
 /// </summary>
 public static class ExportTables
 {
@@ -130,6 +131,7 @@ public static class ExportTables
         new("输入文件", "input_file"),
         new("SHA-256", "sha256"),
         new("行数", "rows", ColumnKind.Number),
+        new("运行警告", "warning"),
     ];
 
     /// <summary>Every table of <c>export inventory</c>, in sheet order.</summary>
@@ -293,7 +295,7 @@ public static class ExportTables
                 result.Add(new ExportRow(
                     [
                         run.RunId, run.BusinessDate, run.Scope.ToString(), run.EngineVersion, CaseDisplay.BeijingTime(run.FinishedAt),
-                        input?.Path, input?.Sha256, input is null ? null : input.Rows,
+                        input?.Path, input?.Sha256, input is null ? null : input.Rows, run.Warning,
                     ]));
             }
         }

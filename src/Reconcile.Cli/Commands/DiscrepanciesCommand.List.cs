@@ -64,8 +64,9 @@ public sealed partial class DiscrepanciesCommand
         {
             "open" => CaseStatusFilter.Open,
             "resolved" => CaseStatusFilter.Resolved,
+            "superseded" => CaseStatusFilter.Superseded,
             "all" => CaseStatusFilter.All,
-            string other => throw new UsageException($"option --status: '{other}' is not one of open, resolved, all"),
+            string other => throw new UsageException($"option --status: '{other}' is not one of open, resolved, superseded, all"),
         };
         int? minAge = cmd.Optional("min-age") is { } a
             ? int.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out int days) ? days : throw new UsageException($"option --min-age: '{a}' is not a whole number of days")

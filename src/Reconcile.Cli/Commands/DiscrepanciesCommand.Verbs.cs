@@ -3,7 +3,7 @@ namespace Reconcile.Cli.Commands;
 /// <summary>The entry points of Program's verb table: each runs against the process's store, clock and console.</summary>
 public sealed partial class DiscrepanciesCommand
 {
-    public const string ListUsage = "discrepancies list [--status open|resolved|all] [--bank B] [--type T] [--category C] [--min-age N] [--min-amount X] [--assignee NAME] [--search TEXT] [--format table|csv|json] [--limit N] [--store X]";
+    public const string ListUsage = "discrepancies list [--status open|resolved|superseded|all] [--bank B] [--type T] [--category C] [--min-age N] [--min-amount X] [--assignee NAME] [--search TEXT] [--format table|csv|json] [--limit N] [--store X]";
     public const string ShowUsage = "discrepancies show ID [--store X]";
     public const string AssignUsage = "discrepancies assign ID --to NAME [--by NAME] [--password-stdin] [--store X]";
     public const string CommentUsage = "discrepancies comment ID --text TEXT --by NAME [--password-stdin] [--store X]";

@@ -20,7 +20,12 @@ public enum CaseStatus
     /// <summary>Resolved once, then reopened by an approver or unmatched: listed again from the next run, worked like OPEN.</summary>
     REOPENED,
 
-    /// <summary>No longer a finding: withdrawn with the decision that made it (the difference of an undone pairing).</summary>
+    /// <summary>
+    /// No longer a finding. A re-run of the business day that last listed it no longer lists it: the finding was one
+    /// of that day's findings, and the re-run replaced them (e.g. MISSING_STATEMENT before the late statement came);
+    /// or it was the named difference of a pairing that was undone. Closed; a later run that lists it again opens it
+    /// again.
+    /// </summary>
     SUPERSEDED,
 }
 
@@ -52,6 +57,9 @@ public enum CaseEventKind
     REOPENED,
     UNMATCH_REQUESTED,
     UNMATCHED,
+
+    /// <summary>Recorded by a re-run of a day that no longer lists the case, or with the undoing of the pairing whose
+    /// difference it was (see <see cref="CaseStatus.SUPERSEDED"/>).</summary>
     SUPERSEDED,
 }
 
@@ -59,7 +67,7 @@ public enum CaseEventKind
 /// One thing that happened to a case: who, when (an <see cref="Instant"/>) and why. Cases are event-sourced:
 /// nothing is edited in place; the case's state is the fold of its events.
 /// </summary>
-/// <param name="By">The person (or "system" for RAISED / SEEN_AGAIN / AUTO_CLEARED).</param>
+/// <param name="By">The person (or "system" for RAISED / SEEN_AGAIN / AUTO_CLEARED / SUPERSEDED).</param>
 /// <param name="Text">Comment, resolution note, assignee name (ASSIGNED), rejection reason.</param>
 /// <param name="RunId">The run that raised / saw / cleared it.</param>
 /// <param name="BusinessDate">The business day of that run.</param>

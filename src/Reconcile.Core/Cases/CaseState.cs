@@ -33,6 +33,7 @@ public sealed record PendingResolution(
 /// <param name="ApprovedBy">Who approved it (the checker), when it needed approval.</param>
 /// <param name="ClearedOn">The business day a later statement cleared it (AUTO_CLEARED only).</param>
 /// <param name="Pairing">The pairing that closed the case (Resolution MATCHED), kept so it can be undone.</param>
+/// <param name="SupersededOn">The business day whose re-run no longer listed it (SUPERSEDED only).</param>
 public sealed record CaseState(
     string CaseId,
     CaseStatus Status,
@@ -43,9 +44,10 @@ public sealed record CaseState(
     string? ApprovedBy,
     LocalDate? ClearedOn,
     int EventCount,
-    Pairing? Pairing = null)
+    Pairing? Pairing = null,
+    LocalDate? SupersededOn = null)
 {
-    /// <summary>RESOLVED, AUTO_CLEARED or SUPERSEDED: no longer listed, cannot be resolved again.</summary>
+    /// <summary>RESOLVED, AUTO_CLEARED or SUPERSEDED: no longer listed as open, cannot be resolved.</summary>
     public bool IsClosed => Status is CaseStatus.RESOLVED or CaseStatus.AUTO_CLEARED or CaseStatus.SUPERSEDED;
 
     /// <summary>OPEN, REOPENED or PENDING_APPROVAL: listed, waiting for a person.</summary>
@@ -90,8 +92,16 @@ public sealed record CaseState(
                 // A finding that cleared (or was superseded) and is listed again by a run of a later business day is
                 // open again; a re-run of an earlier day does not undo the clearing.
                 bool later = ClearedOn is null || e.BusinessDate is null || e.BusinessDate > ClearedOn;
-                return Status is CaseStatus.AUTO_CLEARED or CaseStatus.SUPERSEDED && later
-                    ? next with { Status = CaseStatus.OPEN, ClearedOn = null }
+                if (Status == CaseStatus.AUTO_CLEARED && later)
+                {
+                    return next with { Status = CaseStatus.OPEN, ClearedOn = null };
+                }
+                // A superseded finding listed again by a run of that day (run once more) or of a later day is open
+                // again; a re-run of an earlier day does not undo it (that day's findings are replaced in turn
+                // when it is run again).
+                bool sameOrLater = SupersededOn is null || e.BusinessDate is null || e.BusinessDate >= SupersededOn;
+                return Status == CaseStatus.SUPERSEDED && sameOrLater
+                    ? next with { Status = CaseStatus.OPEN, SupersededOn = null }
                     : next;
             case CaseEventKind.ASSIGNED:
                 return next with { Assignee = string.IsNullOrWhiteSpace(e.Text) ? null : e.Text };
@@ -127,14 +137,18 @@ public sealed record CaseState(
             case CaseEventKind.AUTO_CLEARED:
                 return Status == CaseStatus.RESOLVED
                     ? next
-                    : next with { Status = CaseStatus.AUTO_CLEARED, Pending = null, ClearedOn = e.BusinessDate };
+                    : next with { Status = CaseStatus.AUTO_CLEARED, Pending = null, ClearedOn = e.BusinessDate, SupersededOn = null };
             case CaseEventKind.SUPERSEDED:
-                return next with { Status = CaseStatus.SUPERSEDED, Pending = null, ClearedOn = e.BusinessDate };
+                // Only an open finding is superseded (a person's resolution or a clearing stands); a decision
+                // waiting for approval is dropped with it: there is nothing left to approve.
+                return IsOpen
+                    ? next with { Status = CaseStatus.SUPERSEDED, Pending = null, SupersededOn = e.BusinessDate }
+                    : next;
             default:
                 return next;
         }
     }
 
     private CaseState Undecided(CaseStatus status) =>
-        this with { Status = status, Pending = null, Resolution = null, ResolvedBy = null, ApprovedBy = null, ClearedOn = null, Pairing = null };
+        this with { Status = status, Pending = null, Resolution = null, ResolvedBy = null, ApprovedBy = null, ClearedOn = null, Pairing = null, SupersededOn = null };
 }

@@ -7,7 +7,7 @@ namespace Reconcile.Core.Cases;
 /// <summary>
 /// The rules of working a case (pure): given the case's state (null when the id is unknown) and a person's request,
 /// the event to append or a refusal. Commenting and assigning are allowed on any known case; a resolution is
-/// refused on a RESOLVED / AUTO_CLEARED case and while another waits for approval; at or above the approval
+/// refused on a RESOLVED / AUTO_CLEARED / SUPERSEDED case and while another waits for approval; at or above the approval
 /// threshold a resolution is only requested (PENDING_APPROVAL) and takes effect when a different person approves.
 /// </summary>
 public sealed class CaseWorkflow
@@ -241,7 +241,10 @@ public sealed class CaseWorkflow
                 PendingResolution p = state.Pending!;
                 return CaseDecision.Refuse($"case {caseId} already waits for approval of {Waiting(p)} requested by {p.Maker}; approve or reject that first");
             case CaseStatus.SUPERSEDED:
-                return CaseDecision.Refuse($"case {caseId} is SUPERSEDED (the decision that made it was withdrawn); there is nothing to {verb}");
+                string? day = state.SupersededOn is { } s ? LocalDatePattern.Iso.Format(s) : null;
+                return CaseDecision.Refuse(day is null
+                    ? $"case {caseId} is SUPERSEDED (the pairing whose difference it was is undone); there is nothing to {verb}"
+                    : $"case {caseId} was superseded: the re-run of {day} no longer lists it; there is nothing to {verb} (a later run that lists it again opens it again)");
             default:
                 return null;
         }

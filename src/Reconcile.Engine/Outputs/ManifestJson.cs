@@ -36,6 +36,13 @@ public static class ManifestJson
         w.WriteBoolean("committed", manifest.Committed);
         w.WriteString("engine_version", manifest.EngineVersion);
         w.WriteString("store", manifest.Store);
+        if (manifest.AuditChainHead is { } head)
+        {
+            w.WriteStartObject("audit_chain_head");
+            w.WriteNumber("sequence_nr", head.SequenceNr);
+            w.WriteString("hash", head.Hash);
+            w.WriteEndObject();
+        }
         w.WriteString("inputs_hash", manifest.InputsHash);
         w.WriteStartArray("inputs");
         foreach (InputFile f in manifest.Inputs)

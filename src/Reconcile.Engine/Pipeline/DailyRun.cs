@@ -62,11 +62,6 @@ public sealed class DailyRun
     }
 
     /// <summary>
-    /// Step 1 without the engine: finds the day's files, reads accounts.csv and starts reading the other inputs on the
-    /// thread pool (<see cref="InputRead"/>). <c>reconcile run</c> calls this before it starts its host, so the reading
-    /// overlaps the host's start-up. Throws <see cref="InputException"/> for a missing file or a bad accounts.csv.
-    /// </summary>
-    /// <summary>
     /// When the day is run again after later days were run for some of its accounts: a warning naming the latest of
     /// those days (their carried items and balances rest on the result being replaced; re-run them in order to bring
     /// them in line). Null when no later day was run.
@@ -81,7 +76,11 @@ public sealed class DailyRun
     }
 
     /// <summary>The warning of <see cref="LaterDaysWarningAsync"/> from each account's last run day (pure).</summary>
-    public static string? LaterDaysWarning(LocalDate businessDate, IReadOnlyDictionary<string, LocalDate> lastRunDays)
+    public static string? LaterDaysWarning(LocalDate businessDate, IReadOnlyDictionary<string, LocalDate> lastRunDays) =>
+        LaterDaysNote(businessDate, lastRunDays) is { } note ? "warning: " + note : null;
+
+    /// <summary>The same without the "warning: " in front, as the run record keeps it (<see cref="RunRecord.Warning"/>).</summary>
+    public static string? LaterDaysNote(LocalDate businessDate, IReadOnlyDictionary<string, LocalDate> lastRunDays)
     {
         ArgumentNullException.ThrowIfNull(lastRunDays);
         var later = lastRunDays.Where(p => p.Value > businessDate).ToList();
@@ -93,11 +92,16 @@ public sealed class DailyRun
         string day = NodaTime.Text.LocalDatePattern.Iso.Format(businessDate);
         string until = NodaTime.Text.LocalDatePattern.Iso.Format(latest);
         string next = NodaTime.Text.LocalDatePattern.Iso.Format(businessDate.PlusDays(1));
-        return $"warning: {day} is run again after later days were run ({later.Count} account(s), up to {until}): "
+        return $"{day} is run again after later days were run ({later.Count} account(s), up to {until}): "
             + $"what they carried forward rests on the {day} result being replaced; "
             + (next == until ? $"run {next} again to bring it in line" : $"run {next} … {until} again, in order, to bring them in line");
     }
 
+    /// <summary>
+    /// Step 1 without the engine: finds the day's files, reads accounts.csv and starts reading the other inputs on the
+    /// thread pool (<see cref="InputRead"/>). <c>reconcile run</c> calls this before it starts its host, so the reading
+    /// overlaps the host's start-up. Throws <see cref="InputException"/> for a missing file or a bad accounts.csv.
+    /// </summary>
     public static PreparedRun Prepare(RunRequest request, IClock clock, IRunObserver? observer = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -146,7 +150,12 @@ public sealed class DailyRun
 
         var storeClock = Stopwatch.StartNew();
         RunRecord? latest = await _store.LatestRunAsync(request.BusinessDate, request.Scope, ct).ConfigureAwait(false);
-        bool commit = latest is null || !string.Equals(latest.InputsHash, inputsHash, StringComparison.Ordinal);
+        var accountNos = job.Results.Select(r => r.Account.AccountNo).ToList();
+        // The same files again change nothing, unless an earlier day was run again since the latest run of this
+        // one: then what the day carries in changed (the warning of that re-run said to run this day again).
+        bool commit = latest is null
+            || !string.Equals(latest.InputsHash, inputsHash, StringComparison.Ordinal)
+            || await _store.CarriedInChangedSinceAsync(latest.RunId, accountNos, request.BusinessDate, ct).ConfigureAwait(false);
         string runId = commit ? RunId(request, inputsHash, latest?.RunId) : latest!.RunId;
         long storeMs = job.Timings.StoreMs + storeClock.ElapsedMilliseconds;
 
@@ -160,6 +169,7 @@ public sealed class DailyRun
         {
             observer.PhaseStarted(RunPhase.Store);
             storeClock.Restart();
+            IReadOnlyDictionary<string, LocalDate> lastRunDays = await _store.LastRunDaysAsync(accountNos, ct).ConfigureAwait(false);
             var record = new RunRecord(
                 runId,
                 request.BusinessDate,
@@ -169,10 +179,13 @@ public sealed class DailyRun
                 EngineVersion,
                 startedAt,
                 _clock.GetCurrentInstant(),
-                job.Results.Select(r => r.Account.AccountNo).ToList());
+                accountNos,
+                Warning: LaterDaysNote(request.BusinessDate, lastRunDays));
             await _store.CommitRunAsync(new RunCommit(record, job.Results), ct).ConfigureAwait(false);
             storeMs += storeClock.ElapsedMilliseconds;
         }
+        // The store's chain as it stands once the run is in it: `audit verify --anchors` checks it is still there.
+        ChainHead? head = await _store.ChainHeadAsync(ct).ConfigureAwait(false);
 
         var summary = new RunSummary(
             request.BusinessDate,
@@ -195,7 +208,8 @@ public sealed class DailyRun
             EngineVersion,
             _store.Description,
             inputs,
-            output.Written);
+            output.Written,
+            head);
         output.WriteManifest(manifest);
         output.Publish();
         return new RunOutcome(summary, manifest, output.FinalDirectory);

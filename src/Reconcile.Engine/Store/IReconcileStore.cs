@@ -32,7 +32,8 @@ public interface IReconcileStore
 
     /// <summary>
     /// Commits a run atomically: its record, every account's result and next state, and the case events it implies
-    /// (RAISED for new ids, SEEN_AGAIN for open ones, AUTO_CLEARED for <see cref="AccountDayResult.Cleared"/>).
+    /// (RAISED for new ids, SEEN_AGAIN for open ones, AUTO_CLEARED for <see cref="AccountDayResult.Cleared"/>,
+    /// SUPERSEDED for open findings of an earlier run of the day that this one no longer lists).
     /// A later commit of the same day and accounts supersedes the earlier one; both are kept.
     /// </summary>
     Task CommitRunAsync(RunCommit commit, CancellationToken ct = default);
@@ -77,6 +78,14 @@ public interface IReconcileStore
     Task AppendAccessEventAsync(AccessEvent accessEvent, CancellationToken ct = default) =>
         throw new NotSupportedException("this store keeps no users");
 
+    /// <summary>
+    /// Whether an account-day before <paramref name="businessDate"/> of <paramref name="accountNos"/> was committed
+    /// after run <paramref name="runId"/>: an earlier day was run again since, so what the day carries in changed
+    /// and running it again with the same files is not a no-op. (Stores that cannot tell answer false.)
+    /// </summary>
+    Task<bool> CarriedInChangedSinceAsync(string runId, IReadOnlyCollection<string> accountNos, LocalDate businessDate, CancellationToken ct = default) =>
+        Task.FromResult(false);
+
     /// <summary>The chain's last record (null: empty, or a store without a chain), published in export manifests.</summary>
     Task<ChainHead?> ChainHeadAsync(CancellationToken ct = default) => Task.FromResult<ChainHead?>(null);
 
@@ -99,6 +108,8 @@ public sealed record InputFile(string Path, string Sha256, long Rows);
 /// <param name="InputsHash">SHA-256 over the ordered input file hashes: same files ⇒ same hash.</param>
 /// <param name="Counts">What the run found per account (the store fills it in at commit; null for runs committed
 /// before it kept them).</param>
+/// <param name="Warning">What the run warned of when it ran (null: nothing), e.g. that the day was run again after
+/// later days were run, naming the latest of them: what they carried forward rests on the result it replaced.</param>
 public sealed record RunRecord(
     string RunId,
     LocalDate BusinessDate,
@@ -109,7 +120,8 @@ public sealed record RunRecord(
     Instant StartedAt,
     Instant FinishedAt,
     IReadOnlyList<string> AccountNos,
-    IReadOnlyList<AccountRunCounts>? Counts = null);
+    IReadOnlyList<AccountRunCounts>? Counts = null,
+    string? Warning = null);
 
 /// <summary>One account's day in a run: pairs the ladder matched, items in transit, discrepancies by category.</summary>
 public sealed record AccountRunCounts(string AccountNo, Bank Bank, EscrowType Type, int Matched, int InTransit, IReadOnlyList<CategoryCount> Discrepancies)
@@ -147,6 +159,10 @@ public enum CaseStatusFilter
     /// <summary>RESOLVED, AUTO_CLEARED and SUPERSEDED (closed).</summary>
     Resolved,
 
+    /// <summary>SUPERSEDED: findings a re-run of their day no longer made.</summary>
+    Superseded,
+
+    /// <summary>Every case, whatever its status.</summary>
     All,
 }
 

@@ -12,12 +12,23 @@ public static class JournalReader
     {
         ArgumentNullException.ThrowIfNull(db);
         using DbConnection c = db.Open();
-        if (!db.JournalExists(c))
+        foreach (JournalRow row in Read(db, c, null, afterSequenceNr))
+        {
+            yield return row;
+        }
+    }
+
+    /// <summary>The same on an open connection (inside <paramref name="tx"/>, e.g. a snapshot the caller reads more from).</summary>
+    public static IEnumerable<JournalRow> Read(StoreDatabase db, DbConnection c, DbTransaction? tx, long afterSequenceNr = 0)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(c);
+        if (!db.JournalExists(c, tx))
         {
             yield break;
         }
         using DbCommand cmd = StoreDatabase.Command(
-            c, null,
+            c, tx,
             $"SELECT sequence_number, message FROM {StoreDatabase.JournalTable} WHERE persistence_id = @pid AND sequence_number > @after ORDER BY sequence_number",
             ("@pid", StoreDatabase.PersistenceId), ("@after", afterSequenceNr));
         using DbDataReader r = cmd.ExecuteReader();

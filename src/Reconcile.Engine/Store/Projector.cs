@@ -86,10 +86,27 @@ public sealed class Projector
         ArgumentNullException.ThrowIfNull(record);
         using DbConnection c = _db.Open();
         using DbTransaction tx = c.BeginTransaction();
-        (long last, _) = LastApplied(c, tx);
+        if (Apply(c, tx, record, decoded))
+        {
+            tx.Commit();
+        }
+    }
+
+    /// <summary>
+    /// Applies one record inside the caller's transaction on this projector's database: every kind of record goes
+    /// through here, live and when the read model is derived again (<see cref="ProjectionVerifier"/>). False when
+    /// the record was applied already.
+    /// </summary>
+    internal bool Apply(DbConnection c, DbTransaction tx, ChainRecord record, object? decoded = null)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        // Two writers on one store (a CLI command beside the workbench) may both project a record: one applies it
+        // while the other catches up. On PostgreSQL the projection's row is locked until this transaction ends, so
+        // the second waits and then sees the record applied (SQLite's write lock does the same).
+        (long last, _) = LastApplied(c, tx, forUpdate: !_db.IsSqlite);
         if (record.SequenceNr <= last)
         {
-            return;
+            return false;
         }
         switch (record.Kind)
         {
@@ -106,12 +123,13 @@ public sealed class Projector
                 throw new InvalidOperationException($"unknown record kind {record.Kind}");
         }
         StoreDatabase.ExecuteNonQuery(c, tx, "UPDATE rc_projection SET last_seq = @seq WHERE name = @name", ("@seq", record.SequenceNr), ("@name", Name));
-        tx.Commit();
+        return true;
     }
 
-    private static (long Seq, int Version) LastApplied(DbConnection c, DbTransaction? tx)
+    private static (long Seq, int Version) LastApplied(DbConnection c, DbTransaction? tx, bool forUpdate = false)
     {
-        using (DbCommand cmd = StoreDatabase.Command(c, tx, "SELECT last_seq, version FROM rc_projection WHERE name = @name", ("@name", Name)))
+        string sql = "SELECT last_seq, version FROM rc_projection WHERE name = @name" + (forUpdate ? " FOR UPDATE" : "");
+        using (DbCommand cmd = StoreDatabase.Command(c, tx, sql, ("@name", Name)))
         using (DbDataReader r = cmd.ExecuteReader())
         {
             if (r.Read())
@@ -140,7 +158,8 @@ public sealed class Projector
 
         var raised = new HashSet<string>(ev.Cases.Raised, StringComparer.Ordinal);
         var seen = new HashSet<string>(ev.Cases.SeenAgain, StringComparer.Ordinal);
-        Dictionary<string, CaseRow> rows = _reads.CaseRows(c, tx, ev.Cases.SeenAgain.Concat(ev.Cases.AutoCleared));
+        IReadOnlyList<string> superseded = ev.Cases.Superseded ?? [];
+        Dictionary<string, CaseRow> rows = _reads.CaseRows(c, tx, ev.Cases.SeenAgain.Concat(ev.Cases.AutoCleared).Concat(superseded));
         Instant at = ev.Cases.At;
         var caseUpserts = new List<object?[]>();
         var stateUpdates = new List<(string Id, CaseState State)>();
@@ -188,6 +207,17 @@ public sealed class Projector
             rows[id] = row with { State = state };
             stateUpdates.Add((id, state));
             events.Add(EventRow(id, seq, CaseEventKind.AUTO_CLEARED, at, run.RunId, StoreDatabase.Day(run.BusinessDate)));
+        }
+        foreach (string id in superseded)
+        {
+            if (!rows.TryGetValue(id, out CaseRow? row))
+            {
+                continue;
+            }
+            CaseState state = row.State.Apply(SystemEvent(id, CaseEventKind.SUPERSEDED, at, run, run.BusinessDate));
+            rows[id] = row with { State = state };
+            stateUpdates.Add((id, state));
+            events.Add(EventRow(id, seq, CaseEventKind.SUPERSEDED, at, run.RunId, StoreDatabase.Day(run.BusinessDate)));
         }
         SqlBulk.Insert(c, tx, "rc_cases", CaseColumns, caseUpserts, CaseKeys);
         UpdateStates(c, tx, stateUpdates);

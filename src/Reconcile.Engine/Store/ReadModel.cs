@@ -22,6 +22,9 @@ internal sealed record CaseRow(CaseState State, string AccountNo, int FirstSeenD
 public sealed class ReadModel
 {
     private const int InChunk = 500;
+
+    /// <summary>"'OPEN', 'REOPENED', 'PENDING_APPROVAL'" for SQL.</summary>
+    private static readonly string OpenStatusList = string.Join(", ", CaseState.OpenStatuses.Select(s => $"'{s}'"));
     private readonly StoreDatabase _db;
 
     public ReadModel(StoreDatabase db)
@@ -99,6 +102,32 @@ public sealed class ReadModel
         return cmd.ExecuteScalar() is byte[] bytes ? StoreJson.FromUtf8<RunRecord>(bytes) : null;
     }
 
+    /// <summary>See <see cref="IReconcileStore.CarriedInChangedSinceAsync"/>.</summary>
+    public bool CarriedInChangedSince(string runId, IReadOnlyCollection<string> accountNos, LocalDate businessDate)
+    {
+        ArgumentNullException.ThrowIfNull(accountNos);
+        using DbConnection c = _db.Open();
+        object? runSeq;
+        using (DbCommand cmd = StoreDatabase.Command(c, null, "SELECT MAX(seq) FROM rc_runs WHERE run_id = @id", ("@id", runId)))
+        {
+            runSeq = cmd.ExecuteScalar();
+        }
+        if (runSeq is null or DBNull)
+        {
+            return false;
+        }
+        foreach (string[] chunk in accountNos.Distinct(StringComparer.Ordinal).Chunk(InChunk))
+        {
+            using DbCommand cmd = StoreDatabase.Command(c, null, "", ("@day", StoreDatabase.Day(businessDate)), ("@seq", Long(runSeq)));
+            cmd.CommandText = $"SELECT COUNT(*) FROM rc_account_days WHERE account_no IN {SqlBulk.InList(cmd, "a", chunk)} AND business_day < @day AND seq > @seq";
+            if (Long(cmd.ExecuteScalar()!) > 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public bool RunExists(string runId)
     {
         using DbConnection c = _db.Open();
@@ -115,10 +144,13 @@ public sealed class ReadModel
         switch (query.Status)
         {
             case CaseStatusFilter.Open:
-                where.Add($"status IN ({string.Join(", ", CaseState.OpenStatuses.Select(s => $"'{s}'"))})");
+                where.Add($"status IN ({OpenStatusList})");
                 break;
             case CaseStatusFilter.Resolved:
-                where.Add($"status IN ('{CaseStatus.RESOLVED}', '{CaseStatus.AUTO_CLEARED}', '{CaseStatus.SUPERSEDED}')");
+                where.Add($"status IN ('{CaseStatus.RESOLVED}', '{CaseStatus.AUTO_CLEARED}')");
+                break;
+            case CaseStatusFilter.Superseded:
+                where.Add($"status = '{CaseStatus.SUPERSEDED}'");
                 break;
         }
         if (query.Bank is { } bank)
@@ -305,6 +337,29 @@ public sealed class ReadModel
     {
         using DbConnection c = _db.Open();
         return LatestAccountDay(c, null, accountNo) is ({ } day, { } state) ? new AccountDayState(day, state) : null;
+    }
+
+    /// <summary>
+    /// The open cases (OPEN, REOPENED, PENDING_APPROVAL) of <paramref name="accountNos"/> whose latest listing is
+    /// <paramref name="businessDate"/> (no later day listed them): the findings of that day that a re-run replaces.
+    /// In case id order (ordinal).
+    /// </summary>
+    internal List<string> OpenListedLastOn(DbConnection c, DbTransaction? tx, IReadOnlySet<string> accountNos, LocalDate businessDate)
+    {
+        var ids = new List<string>();
+        using DbCommand cmd = StoreDatabase.Command(
+            c, tx, $"SELECT case_id, account_no FROM rc_cases WHERE last_seen = @day AND status IN ({OpenStatusList})",
+            ("@day", StoreDatabase.Day(businessDate)));
+        using DbDataReader r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            if (accountNos.Contains(r.GetString(1)))
+            {
+                ids.Add(r.GetString(0));
+            }
+        }
+        ids.Sort(StringComparer.Ordinal);
+        return ids;
     }
 
     /// <summary>The latest day the account has a result for, and the state it carries out of that day.</summary>

@@ -90,6 +90,9 @@ public sealed class ReconcileStore : IReconcileStore
     /// </summary>
     private Task<StoreAck> WriteAsync(object command, CancellationToken ct) => _writer.Ask<StoreAck>(command, WriteTimeout, ct);
 
+    public Task<bool> CarriedInChangedSinceAsync(string runId, IReadOnlyCollection<string> accountNos, LocalDate businessDate, CancellationToken ct = default) =>
+        Task.Run(() => _reads.CarriedInChangedSince(runId, accountNos, businessDate), ct);
+
     public Task<ChainHead?> ChainHeadAsync(CancellationToken ct = default) =>
         Task.Run(() => ChainVerifier.Head(_db), ct);
 

@@ -197,8 +197,9 @@ public sealed class ReconcileStoreActor : ReceivePersistentActor
 
     /// <summary>
     /// What committing the run does to the cases: RAISED for ids never seen, SEEN_AGAIN for known ones,
-    /// AUTO_CLEARED for open ones the results say cleared; a resolved case listed again (a re-run of an earlier
-    /// day) stays resolved and its resolution is applied again to the result's next state.
+    /// AUTO_CLEARED for open ones the results say cleared, SUPERSEDED for open ones whose latest listing is this
+    /// business day (an earlier run of it) and that this run no longer lists; a resolved case listed again (a
+    /// re-run of an earlier day) stays resolved and its resolution is applied again to the result's next state.
     /// </summary>
     private RunCommitted Plan(RunCommit commit)
     {
@@ -233,9 +234,11 @@ public sealed class ReconcileStoreActor : ReceivePersistentActor
         List<AccountDayResult> results = ordered.Select(r => r.Matches.Count == 0 ? r : r with { Matches = [] }).ToList();
         var listedIds = results.SelectMany(r => r.Discrepancies.Select(d => d.Id)).ToHashSet(StringComparer.Ordinal);
         Dictionary<string, CaseRow> rows;
+        List<string> listedLastOnDay;
         using (DbConnection c = _db.Open())
         {
             rows = _reads.CaseRows(c, null, listedIds.Concat(results.SelectMany(r => r.Cleared)));
+            listedLastOnDay = _reads.OpenListedLastOn(c, null, results.Select(r => r.Account.AccountNo).ToHashSet(StringComparer.Ordinal), run.BusinessDate);
         }
         var raised = new List<string>();
         var seenAgain = new List<string>();
@@ -278,7 +281,12 @@ public sealed class ReconcileStoreActor : ReceivePersistentActor
                 results[i] = result with { Next = next };
             }
         }
-        return new RunCommitted(run, results, new RunCaseEffects(_clock.GetCurrentInstant(), raised, seenAgain, autoCleared, keptResolved));
+        // The day's findings are replaced: an open case an earlier run of this day listed (and no later day did) that
+        // this run neither lists nor clears is superseded.
+        var cleared = autoCleared.ToHashSet(StringComparer.Ordinal);
+        List<string> superseded = listedLastOnDay.Where(id => !listedIds.Contains(id) && !cleared.Contains(id)).ToList();
+        return new RunCommitted(
+            run, results, new RunCaseEffects(_clock.GetCurrentInstant(), raised, seenAgain, autoCleared, keptResolved, superseded.Count == 0 ? null : superseded));
     }
 
     /// <summary>
@@ -334,7 +342,7 @@ public sealed class ReconcileStoreActor : ReceivePersistentActor
         {
             throw new KeyNotFoundException($"unknown case id '{e.CaseId}'");
         }
-        if (e.Kind is CaseEventKind.RAISED or CaseEventKind.SEEN_AGAIN or CaseEventKind.AUTO_CLEARED)
+        if (e.Kind is CaseEventKind.RAISED or CaseEventKind.SEEN_AGAIN or CaseEventKind.AUTO_CLEARED or CaseEventKind.SUPERSEDED)
         {
             throw new ArgumentException($"{e.Kind} is recorded by runs, not appended");
         }

@@ -125,12 +125,17 @@ public sealed class StoreDatabase
         }
     }
 
-    public bool JournalExists(DbConnection c)
+    public bool JournalExists(DbConnection c) => JournalExists(c, null);
+
+    public bool JournalExists(DbConnection c, DbTransaction? tx) => TableExists(c, tx, JournalTable);
+
+    /// <summary>Whether the database has a table of that name (PostgreSQL: in the connection's search path).</summary>
+    public bool TableExists(DbConnection c, DbTransaction? tx, string table)
     {
         string sql = IsSqlite
-            ? $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{JournalTable}'"
-            : $"SELECT COUNT(*) FROM pg_catalog.pg_tables WHERE tablename = '{JournalTable}' AND schemaname = ANY (current_schemas(false))";
-        using DbCommand cmd = Command(c, null, sql);
+            ? "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @t"
+            : "SELECT COUNT(*) FROM pg_catalog.pg_tables WHERE tablename = @t AND schemaname = ANY (current_schemas(false))";
+        using DbCommand cmd = Command(c, tx, sql, ("@t", table));
         return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 

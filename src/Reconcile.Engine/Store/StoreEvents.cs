@@ -29,12 +29,16 @@ public sealed record RunCommitted(RunRecord Run, IReadOnlyList<AccountDayResult>
 /// <param name="AutoCleared">Ids the results say cleared by themselves (AUTO_CLEARED).</param>
 /// <param name="KeptResolved">Ids listed again although resolved (a re-run of an earlier day): they stay
 /// RESOLVED and their resolution was applied again to the run's next state.</param>
+/// <param name="Superseded">Ids of open cases that an earlier run of this business day listed, that no later day
+/// listed, and that this run no longer lists (SUPERSEDED): the re-run replaced that day's findings. Null (left out
+/// of the record) when there are none, so the records of runs that supersede nothing are as before.</param>
 public sealed record RunCaseEffects(
     Instant At,
     IReadOnlyList<string> Raised,
     IReadOnlyList<string> SeenAgain,
     IReadOnlyList<string> AutoCleared,
-    IReadOnlyList<string> KeptResolved);
+    IReadOnlyList<string> KeptResolved,
+    IReadOnlyList<string>? Superseded = null);
 
 /// <summary>
 /// A person's action on a case. When it makes a decision take effect (a resolution, a pairing, an unmatch, a reopening),

@@ -57,11 +57,46 @@ public sealed class AnchorTests : IDisposable
             delete.ExecuteNonQuery();
         }
 
-        Verify().Exit.Should().Be(0, "without anchors an empty chain is intact: nothing tells it was cut");
+        var (alone, said) = Verify();
+        alone.Should().Be(1, "an empty chain is intact, but the read model still holds what the deleted records made");
+        said.Should().Contain("hash chain intact, 0 record(s) checked").And.Contain("read model DIFFERS from the journal")
+            .And.Contain("EXTRA   rc_runs seq=1: the store has this row, no journal record makes it");
         var (exit, output) = Verify("--anchors", Audit);
 
         exit.Should().Be(1);
         output.Should().Contain($"ANCHOR BROKEN {Path.Combine(Audit, "manifest.json")}: publishes record #1, which the store no longer has");
+    }
+
+    [Fact]
+    public void Run_manifests_publish_the_chain_head_after_their_commit_and_anchor_the_store_too()
+    {
+        ExampleInbox.Write(_ws.Inbox);
+        _ws.Run("2024-11-06").Should().Be(0);
+        ExampleInbox.SubAccounts(_ws.Inbox, "1.00");
+        _ws.Run("2024-11-06").Should().Be(1, "corrected the wrong way: a second commit");
+
+        using (JsonDocument doc = _ws.Json("2024-11-06", "manifest.json"))
+        {
+            JsonElement head = doc.RootElement.GetProperty("audit_chain_head");
+            head.GetProperty("sequence_nr").GetInt64().Should().Be(2, "the head once this run's record is in the chain");
+            head.GetProperty("hash").GetString().Should().MatchRegex("^[0-9a-f]{64}$");
+        }
+        var (ok, said) = Verify("--anchors", _ws.Out);
+        ok.Should().Be(0, said);
+        said.Should().Contain("1 published chain head(s) found in the store");
+
+        // The second run's record cut from the end of the journal: the chain that is left is intact.
+        using (var c = new SqliteConnection($"Data Source={_ws.Store};Pooling=False"))
+        {
+            c.Open();
+            using SqliteCommand delete = c.CreateCommand();
+            delete.CommandText = "DELETE FROM journal WHERE sequence_number = 2";
+            delete.ExecuteNonQuery();
+        }
+        var (exit, output) = Verify("--anchors", _ws.Out);
+
+        exit.Should().Be(1);
+        output.Should().Contain($"ANCHOR BROKEN {Path.Combine(_ws.OutDay("2024-11-06"), "manifest.json")}: publishes record #2, which the store no longer has");
     }
 
     [Fact]

@@ -119,6 +119,84 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
+    public void A_late_statement_supersedes_the_missing_statement_case_of_its_day()
+    {
+        ExampleInbox.Write(_ws.Inbox);
+        string citic = Path.Combine(_ws.Inbox, "2024-11-06", "statements", "citic.csv");
+        string late = Path.Combine(_ws.Root, "citic.csv");
+        File.Move(citic, late);
+        _ws.Run("2024-11-06").Should().Be(1, "CITIC has no statement");
+        string missing = List().Values.Single(f => f[1] == "CITIC" && f[4] == "MISSING_STATEMENT")[0];
+        List()[missing][13].Should().Be("OPEN");
+
+        File.Move(late, citic);
+        _ws.Run("2024-11-06").Should().Be(0, "the late statement came: the day balances");
+
+        File.ReadAllText(Path.Combine(_ws.OutDay("2024-11-06"), "discrepancies.csv")).Should().NotContain(missing);
+        List().Keys.Should().NotContain(missing, "a superseded case is closed");
+        List("--status", "resolved").Keys.Should().NotContain(missing, "nobody resolved it");
+        List("--status", "superseded").Keys.Should().Equal(missing);
+        List("--status", "all")[missing][13].Should().Be("SUPERSEDED");
+        Command(c => c.ShowAsync(Args(missing))).Should().Be(0);
+        _out.ToString().Should().Contain("SUPERSEDED — the re-run of 2024-11-06 no longer lists it")
+            .And.Contain("SUPERSEDED (the re-run of the day no longer lists it)");
+        Command(c => c.ResolveAsync(Args(missing, "--reason", "BANK_ERROR", "--note", "n", "--by", "zhang"))).Should().Be(2);
+        _err.ToString().Should().Contain($"case {missing} was superseded: the re-run of 2024-11-06 no longer lists it");
+
+        string export = Path.Combine(_ws.Root, "export");
+        Command(c => new ExportCommand(Context()).InventoryAsync(Args("--from", "2024-11-06", "--to", "2024-11-06", "--out", export, "--format", "csv"))).Should().Be(0);
+        string[] cases = File.ReadAllLines(Path.Combine(export, "cases_2024-11-06_2024-11-06.csv"));
+        string[] header = cases[0].TrimStart('\uFEFF').Split(',');
+        string[] row = cases.Single(l => l.StartsWith(missing, StringComparison.Ordinal)).Split(',');
+        row[Array.IndexOf(header, "status_at_period_end")].Should().Be("SUPERSEDED");
+        row[Array.IndexOf(header, "status_now")].Should().Be("SUPERSEDED");
+        File.ReadAllLines(Path.Combine(export, "history_2024-11-06_2024-11-06.csv"))
+            .Where(l => l.StartsWith(missing, StringComparison.Ordinal)).Select(l => l.Split(',')[4]).Should().Equal("RAISED", "SUPERSEDED");
+        using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(export, "manifest.json")));
+        manifest.RootElement.GetProperty("open_discrepancies_at_end").GetInt32().Should().Be(List().Count, "the superseded case is not counted open");
+        List().Should().ContainSingle("only the CITIC status mismatch the late statement brought is open");
+    }
+
+    [Fact]
+    public void A_re_run_of_an_earlier_day_is_recorded_with_its_warning_and_the_later_day_run_again_supersedes()
+    {
+        ExampleInbox.Write(_ws.Inbox);
+        string citic = Path.Combine(_ws.Inbox, "2024-11-06", "statements", "citic.csv");
+        string late = Path.Combine(_ws.Root, "citic.csv");
+        File.Move(citic, late);
+        _ws.Run("2024-11-06").Should().Be(1);
+        QuietDay("2024-11-07", ledgerRows: "", cebSubAccount: "12300000.00");
+        _ws.Run("2024-11-07");
+        string missing = List().Values.Single(f => f[1] == "CITIC" && f[4] == "MISSING_STATEMENT")[0];
+        List()[missing][11].Should().Be("2024-11-07", "a missing statement stands until resolved: day 2 lists it too");
+
+        File.Move(late, citic);
+        var (exit, _, error) = _ws.RunProcess("2024-11-06");
+
+        exit.Should().Be(0);
+        error.Should().Contain("warning: 2024-11-06 is run again after later days were run (3 account(s), up to 2024-11-07)");
+        List()[missing][13].Should().Be("OPEN", "its latest listing is of 2024-11-07, which was not run again yet");
+        string export = Path.Combine(_ws.Root, "export");
+        Command(c => new ExportCommand(Context()).InventoryAsync(Args("--from", "2024-11-06", "--to", "2024-11-07", "--out", export, "--format", "csv"))).Should().Be(0);
+        string[] runs = File.ReadAllLines(Path.Combine(export, "runs_2024-11-06_2024-11-07.csv"));
+        runs[0].Should().EndWith(",rows,warning");
+        runs.Skip(1).Where(l => l.Contains("is run again after later days were run", StringComparison.Ordinal)).Should().NotBeEmpty();
+        File.ReadAllText(Path.Combine(export, "manifest.json")).Should().Contain("\"warning\": \"2024-11-06 is run again after later days were run (3 account(s), up to 2024-11-07)");
+
+        _ws.Run("2024-11-07");
+        using (var summary = _ws.Json("2024-11-07", "summary.json"))
+        {
+            summary.RootElement.GetProperty("committed").GetBoolean().Should().BeTrue("the same files, but what the day carries in changed");
+        }
+        List("--status", "all")[missing][13].Should().Be("SUPERSEDED");
+        _ws.Run("2024-11-07");
+        using (var summary = _ws.Json("2024-11-07", "summary.json"))
+        {
+            summary.RootElement.GetProperty("committed").GetBoolean().Should().BeFalse("nothing changed since");
+        }
+    }
+
+    [Fact]
     public void Verbs_are_wired_into_the_program()
     {
         ExampleInbox.Write(_ws.Inbox);

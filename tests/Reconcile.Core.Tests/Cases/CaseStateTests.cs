@@ -87,4 +87,33 @@ public sealed class CaseStateTests
         state.Status.Should().Be(CaseStatus.RESOLVED);
         state.Resolution.Should().Be(ResolutionReason.FALSE_ALARM);
     }
+
+    [Fact]
+    public void A_superseded_case_is_closed_and_opens_again_when_its_day_or_a_later_one_lists_it()
+    {
+        CaseState superseded = CaseState.Fold([Event(CaseEventKind.RAISED, day: Day), Event(CaseEventKind.SUPERSEDED, day: Day)])!;
+
+        superseded.Status.Should().Be(CaseStatus.SUPERSEDED);
+        superseded.SupersededOn.Should().Be(Day);
+        superseded.IsClosed.Should().BeTrue();
+        superseded.Apply(Event(CaseEventKind.SEEN_AGAIN, day: Day.PlusDays(-1))).Status.Should().Be(CaseStatus.SUPERSEDED, "a re-run of an earlier day");
+        CaseState again = superseded.Apply(Event(CaseEventKind.SEEN_AGAIN, day: Day));
+        again.Status.Should().Be(CaseStatus.OPEN, "the day run once more makes the finding again");
+        again.SupersededOn.Should().BeNull();
+        superseded.Apply(Event(CaseEventKind.SEEN_AGAIN, day: Day.PlusDays(1))).Status.Should().Be(CaseStatus.OPEN);
+    }
+
+    [Fact]
+    public void Superseding_drops_a_pending_resolution_and_leaves_a_decision_alone()
+    {
+        CaseState pending = CaseState.Fold([Event(CaseEventKind.RAISED), Event(CaseEventKind.RESOLUTION_REQUESTED, "zhang", ResolutionReason.ADJUSTED, "x")])!;
+        CaseState superseded = pending.Apply(Event(CaseEventKind.SUPERSEDED, day: Day));
+        superseded.Status.Should().Be(CaseStatus.SUPERSEDED);
+        superseded.Pending.Should().BeNull();
+
+        CaseState resolved = CaseState.Fold([Event(CaseEventKind.RAISED), Event(CaseEventKind.RESOLVED, "zhang", ResolutionReason.ADJUSTED)])!;
+        resolved.Apply(Event(CaseEventKind.SUPERSEDED, day: Day)).Status.Should().Be(CaseStatus.RESOLVED);
+        CaseState cleared = CaseState.Fold([Event(CaseEventKind.RAISED), Event(CaseEventKind.AUTO_CLEARED, day: Day)])!;
+        cleared.Apply(Event(CaseEventKind.SUPERSEDED, day: Day)).Status.Should().Be(CaseStatus.AUTO_CLEARED);
+    }
 }

@@ -74,6 +74,16 @@ public sealed class CaseWorkflowTests
     }
 
     [Fact]
+    public void Resolving_a_superseded_case_is_refused_and_comments_are_allowed()
+    {
+        CaseState superseded = s_open.Apply(Event(CaseEventKind.SUPERSEDED, day: Day));
+
+        s_workflow.Resolve("D-1", superseded, Yuan(100), "ADJUSTED", "n", "li", At).Refusal
+            .Should().Be("case D-1 was superseded: the re-run of 2024-11-06 no longer lists it; there is nothing to resolve (a later run that lists it again opens it again)");
+        s_workflow.Comment("D-1", superseded, "checked", "li", At).IsAccepted.Should().BeTrue();
+    }
+
+    [Fact]
     public void Bad_reason_is_refused_with_the_valid_ones()
     {
         CaseDecision d = s_workflow.Resolve("D-1", s_open, Yuan(100), "FIXED", "n", "li", At);

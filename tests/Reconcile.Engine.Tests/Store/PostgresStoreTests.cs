@@ -134,4 +134,39 @@ public sealed class PostgresStoreTests
         report.Intact.Should().BeFalse();
         report.FirstBadRecord.Should().Be("#1 RunCommitted run R1");
     }
+
+    [PostgresFact]
+    public async Task Audit_verify_derives_the_read_model_again_and_names_every_edit_on_postgresql()
+    {
+        await using TempPostgres pg = await TempPostgres.CreateAsync();
+        await using (ReconcileHost host = await pg.StartAsync())
+        {
+            await ProjectionScenario.PopulateAsync(host, pg.Clock);
+        }
+        var db = new StoreDatabase(pg.Location);
+        ProjectionReport clean = ProjectionVerifier.Verify(db);
+        clean.Differences.Should().BeEmpty();
+        clean.RecordsProjected.Should().Be(11);
+        clean.Tables.Should().OnlyContain(t => t.StoredRows == t.DerivedRows);
+
+        long approvedSeq = ProjectionScenario.Seq(db, "SELECT seq FROM rc_case_events WHERE kind = 'APPROVED'");
+        long r1Seq = ProjectionScenario.Seq(db, "SELECT seq FROM rc_runs WHERE run_id = 'R1'");
+        ProjectionScenario.TamperAll(db);
+
+        ProjectionScenario.ShouldNameEveryEdit(ProjectionVerifier.Verify(db), db, approvedSeq, r1Seq);
+    }
+
+    [PostgresFact]
+    public async Task A_re_run_supersedes_the_findings_it_no_longer_makes_on_postgresql()
+    {
+        await using TempPostgres pg = await TempPostgres.CreateAsync();
+        Discrepancy missing = S.Finding(A, Category.MISSING_STATEMENT, "M1", 0, S.D1);
+        await using ReconcileHost host = await pg.StartAsync();
+        await host.Store.CommitRunAsync(S.Commit("R1", S.D1, S.Result(A, S.D1, 100, [missing])));
+        await host.Store.CommitRunAsync(S.Commit("R1b", S.D1, S.Result(A, S.D1, 100)));
+
+        (await host.Store.ListCasesAsync(new CaseQuery(CaseStatusFilter.Superseded))).Select(c => c.CaseId).Should().Equal(missing.Id);
+        (await host.Store.ListCasesAsync(new CaseQuery())).Should().BeEmpty();
+        (await host.Store.CarriedInChangedSinceAsync("R1b", ["6001"], S.D1)).Should().BeFalse();
+    }
 }

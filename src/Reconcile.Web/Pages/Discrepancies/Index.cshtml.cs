@@ -122,6 +122,7 @@ public sealed class IndexModel(IReconcileStore store, CaseActions actions) : Wor
         CaseStatusFilter status = (Status ?? "open").ToLowerInvariant() switch
         {
             "resolved" => CaseStatusFilter.Resolved,
+            "superseded" => CaseStatusFilter.Superseded,
             "all" => CaseStatusFilter.All,
             "open" => CaseStatusFilter.Open,
             string other => Bad<CaseStatusFilter>("status", other, CaseStatusFilter.Open),
