@@ -147,10 +147,11 @@ internal static class PartialRung
                 serials[k] = pool.Lines[lines[k]].Serial;
             }
             Array.Sort(serials, StringComparer.Ordinal);
+            string verb = paid.Direction == Direction.IN ? "received" : "paid";
             pool.NoteEntry(entry, string.Create(CultureInfo.InvariantCulture,
-                $"partially received {got} of {paid.Amount} ({string.Join(", ", serials)}); {remaining} remaining"));
+                $"partially {verb} {got} of {paid.Amount} ({string.Join(", ", serials)}); {remaining} remaining"));
             string instalment = string.Create(CultureInfo.InvariantCulture,
-                $"an instalment of {paid.EntryId} {paid.Amount}: {got} received, {remaining} remaining");
+                $"an instalment of {paid.EntryId} {paid.Amount}: {got} {verb}, {remaining} remaining");
             for (int k = 0; k < n; k++)
             {
                 pool.NoteLine(lines[k], instalment);
