@@ -26,6 +26,10 @@ internal static class RunSummaryView
         {
             plain.WriteLine(Title(s));
             WritePlainTable(plain, rows);
+            if (KeptLine(outcome) is { } keptLine)
+            {
+                plain.WriteLine(keptLine);
+            }
             plain.WriteLine(ExitLine(outcome));
             plain.WriteLine($"outputs: {outcome.OutputDirectory}");
             return;
@@ -47,9 +51,25 @@ internal static class RunSummaryView
             table.AddRow(rows[r].Select((cell, i) => Style(cell, i, p, total)).ToArray());
         }
         rich.Write(table);
+        if (KeptLine(outcome) is { } kept)
+        {
+            rich.MarkupLine($"[grey]{Markup.Escape(kept)}[/]");
+        }
         string colour = outcome.ExitCode == 0 ? "green" : "red";
         rich.MarkupLine($"[{colour}]{Markup.Escape(ExitLine(outcome))}[/]");
         rich.MarkupLine($"outputs: [blue]{Markup.Escape(outcome.OutputDirectory)}[/]");
+    }
+
+    /// <summary>
+    /// For a subset re-run: the partitions whose rows the day's folder keeps from earlier runs of the day (they are in
+    /// the table and the exit code too). Null when the run wrote every partition itself.
+    /// </summary>
+    public static string? KeptLine(RunOutcome outcome)
+    {
+        IReadOnlyList<KeptPartition>? kept = outcome.Manifest.Kept;
+        return kept is { Count: > 0 }
+            ? "kept as the day's folder had them: " + string.Join(", ", kept.Select(k => $"{k.Bank}/{k.Type} (run {k.RunId})"))
+            : null;
     }
 
     /// <summary>"exit 0: …" / "exit 1: …", naming what keeps the proof from closing.</summary>

@@ -72,6 +72,12 @@ public enum MatchRule
     REVERSAL,
     CARRIED,
 
+    /// <summary>Rung 6: one bank line is the sum of 2–4 open entries of its sub-account or contract (one row, the entries listed).</summary>
+    SPLIT,
+
+    /// <summary>Rung 7: 2–4 bank lines of a sub-account or contract add up to one open entry (an instalment: one row per line, each naming the entry).</summary>
+    PARTIAL,
+
     /// <summary>Paired by a person (`discrepancies match`), written by the first run after the decision.</summary>
     MANUAL,
 }

@@ -4,7 +4,7 @@ namespace Reconcile.Core.Reconciliation;
 
 /// <summary>
 /// Reconciles one escrow account for one business day (RULES.md): reversal pairs and duplicates leave the pool, the
-/// five rungs pair what they can, what is left is carried and aged, account-level findings are added, standing
+/// seven rungs pair what they can, what is left is carried and aged, account-level findings are added, standing
 /// findings are listed again, and the balance proof is drawn up. Pure and deterministic: the result depends on the
 /// inputs' content only, never on the order of lines or entries beyond statement order.
 /// </summary>
@@ -23,6 +23,11 @@ public static class AccountReconciler
         BatchRung.Run(pool);
         SubAccountRung.Run(pool);
         CounterpartyRung.Run(pool);
+        if (SumCandidates.Build(pool) is { } sums)
+        {
+            SplitRung.Run(pool, sums);
+            PartialRung.Run(pool, sums);
+        }
         ClosedDay closed = DayClose.Close(pool);
 
         var foundToday = new List<Discrepancy>(pool.Standing);

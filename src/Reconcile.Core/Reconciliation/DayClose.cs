@@ -25,19 +25,20 @@ internal static class DayClose
             }
             BankLine line = pool.Lines[i];
             string? findingId = null;
+            string? note = pool.LineNote(i);
             if (state == ItemState.Ambiguous)
             {
                 findingId = pool.AmbiguousIdOf(i);
             }
             else if (Age(pool, pool.LineFirstSeen[i]) >= pool.Window)
             {
-                Discrepancy bankOnly = Findings.BankOnly(pool, line, pool.LineFirstSeen[i], pool.RejectedOf(i));
+                Discrepancy bankOnly = Findings.BankOnly(pool, line, pool.LineFirstSeen[i], pool.RejectedOf(i), note);
                 findings.Add(bankOnly);
                 findingId = bankOnly.Id;
             }
             OpenItem item = pool.IsCarriedLine(i)
-                ? Keep(pool.CarriedLineItems[i], findingId)
-                : new OpenItem("B:" + line.Serial, OpenSide.Bank, pool.Date, line, null, findingId);
+                ? Keep(pool.CarriedLineItems[i], findingId, note)
+                : new OpenItem("B:" + line.Serial, OpenSide.Bank, pool.Date, line, null, findingId, note);
             open.Add(item);
             if (state == ItemState.Open && findingId is null)
             {
@@ -58,15 +59,16 @@ internal static class DayClose
                 continue;
             }
             string? findingId = null;
+            string? note = pool.EntryNote(e);
             if (state == ItemState.Open && Age(pool, pool.EntryFirstSeen[e]) >= pool.Window)
             {
-                Discrepancy ledgerOnly = Findings.LedgerOnly(pool, entry, pool.EntryFirstSeen[e]);
+                Discrepancy ledgerOnly = Findings.LedgerOnly(pool, entry, pool.EntryFirstSeen[e], note);
                 findings.Add(ledgerOnly);
                 findingId = ledgerOnly.Id;
             }
             OpenItem item = pool.IsCarriedEntry(e)
-                ? Keep(pool.CarriedEntryItems[e], findingId)
-                : new OpenItem("L:" + entry.EntryId, OpenSide.Ledger, pool.Date, null, entry, findingId);
+                ? Keep(pool.CarriedEntryItems[e], findingId, note)
+                : new OpenItem("L:" + entry.EntryId, OpenSide.Ledger, pool.Date, null, entry, findingId, note);
             open.Add(item);
             if (state == ItemState.Open && findingId is null)
             {
@@ -79,8 +81,10 @@ internal static class DayClose
 
     private static int Age(DayPool pool, NodaTime.LocalDate firstSeen) => pool.DateDay - DayPool.DayNumber(firstSeen);
 
-    private static OpenItem Keep(OpenItem carried, string? findingId) =>
-        string.Equals(carried.FindingId, findingId, StringComparison.Ordinal) ? carried : carried with { FindingId = findingId };
+    private static OpenItem Keep(OpenItem carried, string? findingId, string? note) =>
+        string.Equals(carried.FindingId, findingId, StringComparison.Ordinal) && string.Equals(carried.Note, note, StringComparison.Ordinal)
+            ? carried
+            : carried with { FindingId = findingId, Note = note };
 
     private static List<string> Cleared(DayPool pool, List<Discrepancy> findings)
     {

@@ -36,6 +36,8 @@ internal sealed class DayPool
     private readonly MatchRecord?[] _matchByLine;
     private Dictionary<int, List<Candidate>>? _rejected;
     private Dictionary<int, string>? _ambiguousIdByLine;
+    private Dictionary<int, string>? _lineNotes;
+    private Dictionary<int, string>? _entryNotes;
 
     private DayPool(AccountDayInput input, OpenItem[] carriedLines, OpenItem[] carriedEntries)
     {
@@ -294,7 +296,7 @@ internal sealed class DayPool
 
     /// <summary>
     /// Pairs a bank line with one or more entries (all leave the pool), writes the match (rule CARRIED when an item
-    /// was carried) and raises the findings on the pair.
+    /// was carried, except for SPLIT, which keeps its name) and raises the findings on the pair.
     /// </summary>
     public void Pair(int line, ReadOnlySpan<int> entries, MatchRule rung)
     {
@@ -313,8 +315,25 @@ internal sealed class DayPool
             Array.Sort(ids, StringComparer.Ordinal);
         }
         BankLine bank = Lines[line];
-        AddMatch(line, new MatchRecord(Account.AccountNo, bank.Serial, ids, carried ? MatchRule.CARRIED : rung, bank.Amount));
+        MatchRule rule = carried && rung != MatchRule.SPLIT ? MatchRule.CARRIED : rung;
+        AddMatch(line, new MatchRecord(Account.AccountNo, bank.Serial, ids, rule, bank.Amount));
         PairFindings.Check(this, line, entries, rung, ids);
+    }
+
+    /// <summary>
+    /// Rung 7 (PARTIAL): the lines, which add up to the entry, pay it. One match per line, each naming the entry, with
+    /// the line's amount; the rule stays PARTIAL when an item was carried. Such a pair raises no finding.
+    /// </summary>
+    public void PairInstalments(ReadOnlySpan<int> lines, int entry)
+    {
+        EntryState[entry] = ItemState.Paired;
+        string[] ids = [Entries[entry].EntryId];
+        foreach (int line in lines)
+        {
+            LineState[line] = ItemState.Paired;
+            BankLine bank = Lines[line];
+            AddMatch(line, new MatchRecord(Account.AccountNo, bank.Serial, ids, MatchRule.PARTIAL, bank.Amount));
+        }
     }
 
     /// <summary>Records the match made for a line (for a reversal pair: at the original line).</summary>
@@ -364,7 +383,9 @@ internal sealed class DayPool
     /// <paramref name="candidateCount"/> candidates out of the pool (<see cref="Hold"/>) and passes the first
     /// <see cref="MaxListed"/> to list; at most <see cref="MaxListed"/> competing lines are listed too.
     /// </summary>
-    public void MarkAmbiguous(int line, ReadOnlySpan<int> firstCandidates, int candidateCount, ReadOnlySpan<int> competitors, MatchRule rung, string why)
+    /// <param name="detail">The finding's detail when the default ("N equally good candidates") does not say it.</param>
+    public void MarkAmbiguous(
+        int line, ReadOnlySpan<int> firstCandidates, int candidateCount, ReadOnlySpan<int> competitors, MatchRule rung, string why, string? detail = null)
     {
         LineState[line] = ItemState.Ambiguous;
         BankLine bank = Lines[line];
@@ -385,7 +406,7 @@ internal sealed class DayPool
             BankLine other = Lines[competitors[k]];
             offered.Add(new Candidate(rungName, "B:" + other.Serial, other.Amount, "another bank line with the same candidates"));
         }
-        Discrepancy finding = Findings.Ambiguous(this, bank, LineFirstSeen[line], listed, offered, rung, candidateCount, effect);
+        Discrepancy finding = Findings.Ambiguous(this, bank, LineFirstSeen[line], listed, offered, rung, candidateCount, effect, detail);
         Ambiguous.Add(finding);
         (_ambiguousIdByLine ??= []).Add(line, finding.Id);
     }
@@ -395,6 +416,16 @@ internal sealed class DayPool
 
     /// <summary>The id of the AMBIGUOUS finding reported on the line today.</summary>
     public string AmbiguousIdOf(int line) => _ambiguousIdByLine![line];
+
+    /// <summary>Notes what is known of an open line beyond its side (a partial receipt): shown in its detail.</summary>
+    public void NoteLine(int line, string note) => (_lineNotes ??= []).Add(line, note);
+
+    /// <summary>Notes what is known of an open entry beyond its side (partially received): shown in its detail.</summary>
+    public void NoteEntry(int entry, string note) => (_entryNotes ??= []).Add(entry, note);
+
+    public string? LineNote(int line) => _lineNotes is not null && _lineNotes.TryGetValue(line, out string? note) ? note : null;
+
+    public string? EntryNote(int entry) => _entryNotes is not null && _entryNotes.TryGetValue(entry, out string? note) ? note : null;
 
     /// <summary>Notes a candidate a rung considered for a line and rejected (shown on the line's BANK_ONLY).</summary>
     public void Reject(int line, int entry, MatchRule rung, RejectReason reason)

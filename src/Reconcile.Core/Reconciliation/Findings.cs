@@ -13,7 +13,8 @@ internal static class Findings
 {
     private static readonly string[] NoIds = [];
 
-    public static Discrepancy BankOnly(DayPool pool, BankLine line, LocalDate firstSeen, IReadOnlyList<Candidate> rejected) => Make(
+    /// <param name="note">What else is known of the line (an instalment of a partially received entry), or null.</param>
+    public static Discrepancy BankOnly(DayPool pool, BankLine line, LocalDate firstSeen, IReadOnlyList<Candidate> rejected, string? note = null) => Make(
         pool.Account,
         Category.BANK_ONLY,
         line.Direction,
@@ -24,13 +25,14 @@ internal static class Findings
         line.ContractNo,
         line.SubAccountNo,
         firstSeen,
-        $"bank {line.Direction} {line.Amount} ({Describe(line)}) has no ledger entry",
+        note is null ? $"bank {line.Direction} {line.Amount} ({Describe(line)}) has no ledger entry" : $"bank {line.Direction} {line.Amount} ({Describe(line)}) is {note}",
         ProofEffect.BankSide(line.Direction, line.Amount),
         line,
         [],
         rejected);
 
-    public static Discrepancy LedgerOnly(DayPool pool, LedgerEntry entry, LocalDate firstSeen) => Make(
+    /// <param name="note">What else is known of the entry (partially received), or null.</param>
+    public static Discrepancy LedgerOnly(DayPool pool, LedgerEntry entry, LocalDate firstSeen, string? note = null) => Make(
         pool.Account,
         Category.LEDGER_ONLY,
         entry.Direction,
@@ -41,7 +43,7 @@ internal static class Findings
         entry.ContractNo,
         entry.SubAccountNo,
         firstSeen,
-        $"ledger {entry.Kind} {entry.Amount} ({entry.EntryId} {entry.Remark}".TrimEnd() + ") not executed by the bank",
+        $"ledger {entry.Kind} {entry.Amount} ({entry.EntryId} {entry.Remark}".TrimEnd() + (note is null ? ") not executed by the bank" : ") " + note),
         ProofEffect.LedgerSide(entry.Direction, entry.Amount),
         null,
         [entry],
@@ -126,7 +128,8 @@ internal static class Findings
         IReadOnlyList<Candidate> offered,
         MatchRule rung,
         int candidateCount,
-        ProofEffect effect)
+        ProofEffect effect,
+        string? detail = null)
     {
         var ids = new string[listed.Length];
         for (int k = 0; k < listed.Length; k++)
@@ -147,7 +150,7 @@ internal static class Findings
             line.ContractNo ?? (listed.Length > 0 ? listed[0].ContractNo : null),
             line.SubAccountNo ?? (listed.Length > 0 ? listed[0].SubAccountNo : null),
             firstSeen,
-            string.Create(CultureInfo.InvariantCulture, $"{rung}: bank {line.Direction} {line.Amount} has {candidateCount} equally good candidates{more}; choose one"),
+            detail ?? string.Create(CultureInfo.InvariantCulture, $"{rung}: bank {line.Direction} {line.Amount} has {candidateCount} equally good candidates{more}; choose one"),
             effect,
             line,
             listed,

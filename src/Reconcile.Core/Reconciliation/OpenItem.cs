@@ -19,13 +19,17 @@ public enum OpenSide
 /// <param name="FindingId">The BANK_ONLY / LEDGER_ONLY / AMBIGUOUS finding the item stood for at the end of its last
 /// day (null while in transit, and for an entry listed by an AMBIGUOUS line). The next day reports it as cleared
 /// when it is no longer found.</param>
+/// <param name="Note">What the ladder knew of the item at the end of its last day beyond its side, shown in its
+/// detail: for an entry partially received by instalments (rung 7), what was received and what remains; for such an
+/// instalment, the entry it pays. Null otherwise.</param>
 public sealed record OpenItem(
     string ItemId,
     OpenSide Side,
     LocalDate FirstSeen,
     BankLine? BankLine,
     LedgerEntry? Entry,
-    string? FindingId = null)
+    string? FindingId = null,
+    string? Note = null)
 {
     public static OpenItem Of(BankLine line, LocalDate firstSeen) => new("B:" + line.Serial, OpenSide.Bank, firstSeen, line, null);
 

@@ -7,8 +7,9 @@ namespace Reconcile.Core.Reconciliation;
 /// <summary>
 /// Rung 4 (SUB_ACCOUNT / CONTRACT): candidates share the line's sub-account (or, when none does, its contract
 /// token), move money the same way and were booked within the timing window. Exactly one exact amount pairs;
-/// several exact amounts are AMBIGUOUS; no exact amount and a single candidate pairs (an AMOUNT_MISMATCH); no
-/// exact amount and several candidates falls through to rung 5. Lines choose in pool order. An entry an
+/// several exact amounts are AMBIGUOUS; no exact amount and a single candidate pairs (an AMOUNT_MISMATCH) unless the
+/// line is smaller than that booked entry (perhaps an instalment: it falls through to rungs 5–7); no exact amount and
+/// several candidates falls through to rung 5. Lines choose in pool order. An entry an
 /// AMBIGUOUS line listed stays a candidate but cannot be paired: a line whose choice it is is AMBIGUOUS too.
 /// </summary>
 /// <remarks>
@@ -127,6 +128,11 @@ internal static class SubAccountRung
             {
                 pool.MarkAmbiguous(line, CollectionsMarshal.AsSpan(chosen), 1, [], rung, "already a candidate of another AMBIGUOUS bank line");
             }
+            else if (chosen == inexact && IsInstalmentOf(bank, pool.Entries[e]))
+            {
+                scratch.Rejected.Add((e, rung, RejectReason.Amount));
+                return Outcome.FellThrough; // perhaps an instalment of it: rung 7 decides
+            }
             else
             {
                 pool.Pair(line, new ReadOnlySpan<int>(in e), rung);
@@ -143,6 +149,13 @@ internal static class SubAccountRung
         }
         return Outcome.FellThrough;
     }
+
+    /// <summary>
+    /// A line smaller than its single inexact candidate (same direction, within the window), a booked entry, is not
+    /// paired as an amount mismatch: it may be one instalment of that entry (rung 7, PARTIAL, and a partial receipt
+    /// while the instalments fall short).
+    /// </summary>
+    private static bool IsInstalmentOf(BankLine line, LedgerEntry entry) => entry.IsBooked && line.Amount < entry.Amount;
 
     private static string KeyName(MatchRule rung) => rung == MatchRule.SUB_ACCOUNT ? "sub-account" : "contract";
 

@@ -38,6 +38,10 @@ public sealed class DayOutput : IDisposable
     /// <summary>The files written so far, in the order written, with their SHA-256.</summary>
     public IReadOnlyList<OutputFile> Written => _written;
 
+    /// <summary>The published folder of <paramref name="businessDate"/> under <paramref name="outRoot"/>.</summary>
+    public static string FolderOf(string outRoot, LocalDate businessDate) =>
+        Path.Combine(Path.GetFullPath(outRoot), LocalDatePattern.Iso.Format(businessDate));
+
     /// <summary>Creates the staging folder for <paramref name="businessDate"/> under <paramref name="outRoot"/>.</summary>
     public static DayOutput Begin(string outRoot, LocalDate businessDate)
     {
@@ -52,23 +56,39 @@ public sealed class DayOutput : IDisposable
 
     /// <summary>
     /// Writes discrepancies.csv, in_transit.csv, matches.csv and inventory.csv from the accounts' results. Each file's
-    /// SHA-256 is computed while it is written (<see cref="OutputCsvWriter"/>), not by reading it back.
+    /// SHA-256 is computed while it is written (<see cref="OutputCsvWriter"/>), not by reading it back. With
+    /// <paramref name="earlier"/> (a subset re-run), each file also gets the rows of the partitions outside the run's
+    /// scope from the day's published folder, in their place in the file's order; a file there that does not verify
+    /// against its manifest.json fails the write with an <see cref="Core.Model.InputException"/>.
     /// </summary>
-    public void WriteCsvs(LocalDate businessDate, IReadOnlyList<AccountDayResult> results)
+    public void WriteCsvs(LocalDate businessDate, IReadOnlyList<AccountDayResult> results, EarlierDayFolder? earlier = null)
     {
         // The four files are independent: write them at once, then record them in a fixed order.
         Task<OutputFile>[] writes =
         [
-            Task.Run(() => WriteCsv(Discrepancies, w => FindingsCsv.Write(
+            Task.Run(() => WriteCsv(Discrepancies, earlier?.Findings(Discrepancies), (w, kept) => FindingsCsv.Write(
                 w,
-                results.SelectMany(r => r.Discrepancies).Select(d => FindingRow.Of(d, businessDate))))),
-            Task.Run(() => WriteCsv(InTransit, w => FindingsCsv.Write(
+                results.SelectMany(r => r.Discrepancies).Select(d => FindingRow.Of(d, businessDate)),
+                kept))),
+            Task.Run(() => WriteCsv(InTransit, earlier?.Findings(InTransit), (w, kept) => FindingsCsv.Write(
                 w,
-                results.SelectMany(r => r.InTransit.Select(i => FindingRow.InTransit(i, r.Account, businessDate)))))),
-            Task.Run(() => WriteCsv(Matches, w => MatchesCsv.Write(w, results.SelectMany(r => r.Matches)))),
-            Task.Run(() => WriteCsv(Inventory, w => InventoryCsv.Write(w, results.Select(r => r.Inventory)))),
+                results.SelectMany(r => r.InTransit.Select(i => FindingRow.InTransit(i, r.Account, businessDate))),
+                kept))),
+            Task.Run(() => WriteCsv(Matches, earlier?.Matches(), (w, kept) => kept is null
+                ? MatchesCsv.Write(w, results.SelectMany(r => r.Matches))
+                : MatchesCsv.Write(w, results.SelectMany(r => r.Matches), kept))),
+            Task.Run(() => WriteCsv(Inventory, earlier?.Inventory(), (w, kept) => InventoryCsv.Write(w, results.Select(r => r.Inventory), kept))),
         ];
-        Task.WhenAll(writes).GetAwaiter().GetResult();
+        try
+        {
+            Task.WaitAll(writes);
+        }
+        catch (AggregateException e)
+        {
+            // An earlier folder that does not verify is the user's to fix: report that before any other failure.
+            Exception first = e.InnerExceptions.FirstOrDefault(x => x is Core.Model.InputException) ?? e.InnerExceptions[0];
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
+        }
         foreach (Task<OutputFile> write in writes)
         {
             _written.Add(write.Result);
@@ -141,10 +161,14 @@ public sealed class DayOutput : IDisposable
 
     private string Staged(string name) => Path.Combine(StagingDirectory, name);
 
-    private OutputFile WriteCsv(string name, Func<OutputCsvWriter, int> write)
+    private OutputFile WriteCsv(string name, KeptCsv? kept, Func<OutputCsvWriter, KeptCsv?, int> write)
     {
-        (int rows, string sha256) = OutputCsvWriter.WriteFile(Staged(name), write);
-        return new OutputFile(name, sha256, rows);
+        using (kept)
+        {
+            (int rows, string sha256) = OutputCsvWriter.WriteFile(Staged(name), w => write(w, kept));
+            kept?.Finish();
+            return new OutputFile(name, sha256, rows);
+        }
     }
 
     private void Add(string name) => _written.Add(new OutputFile(name, Sha256Of(Staged(name)), null));

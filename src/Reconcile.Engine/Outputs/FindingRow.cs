@@ -101,7 +101,7 @@ public sealed record FindingRow(
                 line.SubAccountNo,
                 item.FirstSeen,
                 item.AgeOn(businessDate),
-                Describe(line.Summary, line.Memo));
+                WithNote(Describe(line.Summary, line.Memo), item.Note));
         }
         LedgerEntry entry = item.Entry!;
         return new FindingRow(
@@ -120,8 +120,11 @@ public sealed record FindingRow(
             entry.SubAccountNo,
             item.FirstSeen,
             item.AgeOn(businessDate),
-            Describe(entry.Kind.ToString(), entry.Remark));
+            WithNote(Describe(entry.Kind.ToString(), entry.Remark), item.Note));
     }
+
+    /// <summary>An item's note (a partial receipt, RULES.md rung 7) follows what the item says of itself.</summary>
+    private static string WithNote(string detail, string? note) => note is null ? detail : detail + "; " + note;
 
     private static string Describe(string first, string second) =>
         string.IsNullOrEmpty(second) ? first : string.IsNullOrEmpty(first) ? second : first + " " + second;

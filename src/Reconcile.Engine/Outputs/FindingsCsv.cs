@@ -8,12 +8,24 @@ public static class FindingsCsv
         OutputCsvWriter.WriteFile(path, w => Write(w, rows)).Rows;
 
     /// <summary>Writes the header and the rows, sorted, to <paramref name="w"/>; returns the number of rows.</summary>
-    public static int Write(OutputCsvWriter w, IEnumerable<FindingRow> rows)
+    public static int Write(OutputCsvWriter w, IEnumerable<FindingRow> rows) => Write(w, rows, null);
+
+    /// <summary>
+    /// As <see cref="Write(OutputCsvWriter, IEnumerable{FindingRow})"/>, with the rows of the partitions a subset re-run
+    /// keeps (<paramref name="kept"/>, keyed by bank × type) in their place in the order.
+    /// </summary>
+    internal static int Write(OutputCsvWriter w, IEnumerable<FindingRow> rows, KeptCsv? kept)
     {
         List<FindingRow> sorted = GroupedSort.Sort(rows, r => (r.Bank, r.Type, r.AccountNo), FindingRow.AccountOrder, FindingRow.Order);
         w.WriteHeader(FindingRow.Header);
+        FindingRow? previous = null;
         foreach (FindingRow r in sorted)
         {
+            if (kept is not null && (previous is null || previous.Bank != r.Bank || previous.Type != r.Type))
+            {
+                kept.WriteBefore(w, KeptCsv.PartitionOrderKey(r.Bank, r.Type));
+            }
+            previous = r;
             w.Text(r.DiscrepancyId);
             w.Date(r.BusinessDate);
             w.Text(r.Bank.ToString());
@@ -32,6 +44,7 @@ public static class FindingsCsv
             w.Text(r.Detail);
             w.EndRecord();
         }
-        return sorted.Count;
+        kept?.WriteBefore(w, null);
+        return sorted.Count + (kept?.Kept ?? 0);
     }
 }

@@ -20,7 +20,10 @@ public static class InventoryCsv
         OutputCsvWriter.WriteFile(path, w => Write(w, inventory)).Rows;
 
     /// <summary>Writes the header and the rows, sorted, to <paramref name="w"/>; returns the number of rows.</summary>
-    public static int Write(OutputCsvWriter w, IEnumerable<InventoryRow> inventory)
+    public static int Write(OutputCsvWriter w, IEnumerable<InventoryRow> inventory) => Write(w, inventory, null);
+
+    /// <summary>As <see cref="Write(OutputCsvWriter, IEnumerable{InventoryRow})"/>, with the rows a subset re-run keeps (keyed by bank × type).</summary>
+    internal static int Write(OutputCsvWriter w, IEnumerable<InventoryRow> inventory, KeptCsv? kept)
     {
         var rows = inventory.ToList();
         rows.Sort((a, b) =>
@@ -32,8 +35,14 @@ public static class InventoryCsv
             return c;
         });
         w.WriteHeader(Header);
+        InventoryRow? previous = null;
         foreach (InventoryRow r in rows)
         {
+            if (kept is not null && (previous is null || previous.Bank != r.Bank || previous.Type != r.Type))
+            {
+                kept.WriteBefore(w, KeptCsv.PartitionOrderKey(r.Bank, r.Type));
+            }
+            previous = r;
             w.Date(r.BusinessDate);
             w.Text(r.Bank.ToString());
             w.Text(r.Type.ToString());
@@ -53,6 +62,7 @@ public static class InventoryCsv
             w.Text(r.Status.ToString());
             w.EndRecord();
         }
-        return rows.Count;
+        kept?.WriteBefore(w, null);
+        return rows.Count + (kept?.Kept ?? 0);
     }
 }

@@ -1,10 +1,11 @@
 using System.Text.Json;
 using NodaTime.Text;
+using Reconcile.Core.Model;
 using Reconcile.Engine.Store;
 
 namespace Reconcile.Engine.Outputs;
 
-/// <summary>Writes manifest.json (UTF-8 without BOM, indented, snake_case keys in a fixed order).</summary>
+/// <summary>Writes manifest.json (UTF-8 without BOM, indented, snake_case keys in a fixed order) and reads it back.</summary>
 public static class ManifestJson
 {
     public static void Write(string path, RunManifest manifest)
@@ -54,6 +55,20 @@ public static class ManifestJson
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        if (manifest.Kept is { Count: > 0 } kept)
+        {
+            w.WriteStartArray("kept_partitions");
+            foreach (KeptPartition k in kept)
+            {
+                w.WriteStartObject();
+                w.WriteString("bank", k.Bank.ToString());
+                w.WriteString("escrow_type", k.Type.ToString());
+                w.WriteString("run_id", k.RunId);
+                w.WriteString("inputs_hash", k.InputsHash);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
         w.WriteStartArray("outputs");
         foreach (OutputFile f in manifest.Outputs)
         {
@@ -71,4 +86,51 @@ public static class ManifestJson
         w.Flush();
         stream.WriteByte((byte)'\n');
     }
+
+    /// <summary>Reads a manifest.json this engine wrote.</summary>
+    /// <exception cref="FormatException">The file is not such a manifest (a missing or mistyped key).</exception>
+    public static RunManifest Read(string path)
+    {
+        try
+        {
+            using JsonDocument doc = JsonDocument.Parse(File.ReadAllBytes(path));
+            JsonElement root = doc.RootElement;
+            JsonElement scope = root.GetProperty("scope");
+            return new RunManifest(
+                root.GetProperty("run_id").GetString()!,
+                LocalDatePattern.Iso.Parse(root.GetProperty("business_date").GetString()!).GetValueOrThrow(),
+                new RunScope(OptionalEnum<Bank>(scope, "bank"), OptionalEnum<EscrowType>(scope, "escrow_type")),
+                root.GetProperty("timing_window_days").GetInt32(),
+                root.GetProperty("committed").GetBoolean(),
+                root.GetProperty("inputs_hash").GetString()!,
+                root.GetProperty("engine_version").GetString()!,
+                root.GetProperty("store").GetString()!,
+                root.GetProperty("inputs").EnumerateArray()
+                    .Select(f => new InputFile(f.GetProperty("path").GetString()!, f.GetProperty("sha256").GetString()!, f.GetProperty("rows").GetInt64()))
+                    .ToList(),
+                root.GetProperty("outputs").EnumerateArray()
+                    .Select(f => new OutputFile(
+                        f.GetProperty("file").GetString()!,
+                        f.GetProperty("sha256").GetString()!,
+                        f.TryGetProperty("rows", out JsonElement rows) ? rows.GetInt64() : null))
+                    .ToList(),
+                Kept: root.TryGetProperty("kept_partitions", out JsonElement kept)
+                    ? kept.EnumerateArray()
+                        .Select(k => new KeptPartition(
+                            Enum.Parse<Bank>(k.GetProperty("bank").GetString()!),
+                            Enum.Parse<EscrowType>(k.GetProperty("escrow_type").GetString()!),
+                            k.GetProperty("run_id").GetString()!,
+                            k.GetProperty("inputs_hash").GetString()!))
+                        .ToList()
+                    : []);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException or UnparsableValueException)
+        {
+            throw new FormatException(e.Message, e);
+        }
+    }
+
+    private static T? OptionalEnum<T>(JsonElement scope, string name)
+        where T : struct, Enum =>
+        scope.GetProperty(name).ValueKind == JsonValueKind.Null ? null : Enum.Parse<T>(scope.GetProperty(name).GetString()!);
 }

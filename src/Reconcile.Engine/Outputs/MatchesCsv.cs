@@ -24,6 +24,29 @@ public static class MatchesCsv
     /// <summary>Writes the header and the rows, sorted, to <paramref name="w"/>; returns the number of rows.</summary>
     public static int Write(OutputCsvWriter w, IEnumerable<MatchRecord> matches) => Write(w, matches, DefaultChunkRows);
 
+    /// <summary>
+    /// As <see cref="Write(OutputCsvWriter, IEnumerable{MatchRecord})"/>, with the rows a subset re-run keeps (<paramref name="kept"/>,
+    /// keyed by account) in their place in the order. Written in one pass on this thread: the kept rows come between
+    /// the accounts of the new ones.
+    /// </summary>
+    internal static int Write(OutputCsvWriter w, IEnumerable<MatchRecord> matches, KeptCsv kept)
+    {
+        MatchRecord[] rows = MatchOrder.Sort(matches);
+        w.WriteHeader(Header);
+        int start = 0;
+        for (int i = 1; i <= rows.Length; i++)
+        {
+            if (i == rows.Length || !string.Equals(rows[i].AccountNo, rows[start].AccountNo, StringComparison.Ordinal))
+            {
+                kept.WriteBefore(w, rows[start].AccountNo);
+                WriteRows(w, rows, start, i);
+                start = i;
+            }
+        }
+        kept.WriteBefore(w, null);
+        return rows.Length + kept.Kept;
+    }
+
     /// <summary>As <see cref="Write(OutputCsvWriter, IEnumerable{MatchRecord})"/>, rendering <paramref name="chunkRows"/> rows per chunk.</summary>
     internal static int Write(OutputCsvWriter w, IEnumerable<MatchRecord> matches, int chunkRows)
     {

@@ -187,6 +187,29 @@ public sealed class OutputCsvWriter : IDisposable
         _cells = 0;
     }
 
+    /// <summary>
+    /// Writes one complete record as its encoded bytes, CRLF included: a record an earlier run of the day wrote in
+    /// this dialect and a subset re-run keeps (<see cref="KeptCsv"/>).
+    /// </summary>
+    public void Record(ReadOnlySpan<byte> encoded)
+    {
+        if (_cells != 0)
+        {
+            throw new InvalidOperationException("a record is still open");
+        }
+        while (!encoded.IsEmpty)
+        {
+            if (_used == BufferSize)
+            {
+                Flush();
+            }
+            int n = Math.Min(encoded.Length, BufferSize - _used);
+            encoded[..n].CopyTo(_buffer.AsSpan(_used));
+            _used += n;
+            encoded = encoded[n..];
+        }
+    }
+
     /// <summary>Writes what is buffered, closes the file and returns its SHA-256 (hex, lower case).</summary>
     public string Complete()
     {

@@ -83,6 +83,38 @@ public sealed record RunSummary(
         return (partitions, totals);
     }
 
+    /// <summary>
+    /// The figures of a day's folder whose partitions come partly from this run (<paramref name="ran"/>) and partly
+    /// from earlier runs of the day (<paramref name="kept"/>, as their summary.json gave them): every partition ordered
+    /// by (bank, type), the totals summed over them.
+    /// </summary>
+    public static (IReadOnlyList<PartitionSummary> Partitions, PartitionSummary Totals) Merge(
+        IReadOnlyList<PartitionSummary> ran,
+        IReadOnlyList<PartitionSummary> kept)
+    {
+        ArgumentNullException.ThrowIfNull(ran);
+        ArgumentNullException.ThrowIfNull(kept);
+        var partitions = ran.Concat(kept)
+            .OrderBy(p => p.Bank.ToString(), StringComparer.Ordinal)
+            .ThenBy(p => p.Type.ToString(), StringComparer.Ordinal)
+            .ToList();
+        var byCategory = Enum.GetValues<Category>().ToDictionary(c => c, c => partitions.Sum(p => p.Discrepancies.TryGetValue(c, out int n) ? n : 0));
+        var totals = new PartitionSummary(
+            null,
+            null,
+            partitions.Sum(p => p.Accounts),
+            partitions.Sum(p => p.BankLines),
+            partitions.Sum(p => p.LedgerEntries),
+            partitions.Sum(p => p.MatchedBankLines),
+            partitions.Sum(p => p.Pairs),
+            byCategory,
+            partitions.Sum(p => p.InTransit),
+            partitions.Sum(p => p.UnbalancedAccounts),
+            partitions.Sum(p => p.MissingStatements),
+            partitions.Sum(p => p.BalanceBreaks));
+        return (partitions, totals);
+    }
+
     private static PartitionSummary Summarise(
         Bank? bank,
         EscrowType? type,

@@ -50,6 +50,41 @@ public static class SummaryJson
         stream.WriteByte((byte)'\n');
     }
 
+    /// <summary>Reads back the partitions of a summary.json this engine wrote (its "partitions" array).</summary>
+    /// <exception cref="FormatException">The file is not such a summary.</exception>
+    public static IReadOnlyList<PartitionSummary> ReadPartitions(ReadOnlySpan<byte> utf8)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(utf8);
+            using JsonDocument doc = JsonDocument.ParseValue(ref reader);
+            return doc.RootElement.GetProperty("partitions").EnumerateArray().Select(p =>
+            {
+                JsonElement byCategory = p.GetProperty("discrepancies");
+                var discrepancies = Enum.GetValues<Category>().ToDictionary(
+                    c => c,
+                    c => byCategory.TryGetProperty(c.ToString(), out JsonElement n) ? n.GetInt32() : 0);
+                return new PartitionSummary(
+                    Enum.Parse<Bank>(p.GetProperty("bank").GetString()!),
+                    Enum.Parse<EscrowType>(p.GetProperty("escrow_type").GetString()!),
+                    p.GetProperty("accounts").GetInt32(),
+                    p.GetProperty("bank_lines").GetInt64(),
+                    p.GetProperty("ledger_entries").GetInt64(),
+                    p.GetProperty("matched").GetInt64(),
+                    p.GetProperty("pairs").GetInt64(),
+                    discrepancies,
+                    p.GetProperty("in_transit").GetInt32(),
+                    p.GetProperty("unbalanced_accounts").GetInt32(),
+                    p.GetProperty("missing_statements").GetInt32(),
+                    p.GetProperty("balance_breaks").GetInt32());
+            }).ToList();
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException or FormatException)
+        {
+            throw new FormatException(e.Message, e);
+        }
+    }
+
     private static void WritePartition(Utf8JsonWriter w, PartitionSummary p)
     {
         w.WriteStartObject();

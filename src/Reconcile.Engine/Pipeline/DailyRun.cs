@@ -25,6 +25,9 @@ namespace Reconcile.Engine.Pipeline;
 /// case nothing new is stored and that run's id is reported;</item>
 /// <item>write summary.json and manifest.json and rename the staging folder to <c>&lt;out&gt;/&lt;D&gt;/</c>.</item>
 /// </list>
+/// A subset run (<c>--bank</c> / <c>--type</c>) re-runs its partitions and writes the day's files with every partition
+/// in them: the rows of the other partitions are kept from the day's published folder, verified against its
+/// manifest.json (<see cref="EarlierDayFolder"/>), so the folder always shows the whole day.
 /// Nothing is stored or published before every account is reconciled; a failure before the commit leaves the store and
 /// the output folder as they were.
 /// </summary>
@@ -130,8 +133,12 @@ public sealed class DailyRun
         long registryMs = prepared.RegistryMs;
 
         JobComputed job;
+        EarlierDayFolder? earlier;
         try
         {
+            // A subset re-run keeps the other partitions' rows of the day's folder: check that folder first.
+            earlier = EarlierDayFolder.Open(
+                DayOutput.FolderOf(request.OutRoot, request.BusinessDate), request.BusinessDate, request.TimingWindowDays, request.Scope);
             job = await ComputeAsync(plan, observer, hooks, prepared.Inputs, ct).ConfigureAwait(false);
         }
         catch
@@ -144,6 +151,10 @@ public sealed class DailyRun
         observer.PhaseStarted(RunPhase.Proof);
         var proofClock = Stopwatch.StartNew();
         var (partitions, totals) = RunSummary.Figures(job.Counts, job.Results);
+        if (earlier is not null)
+        {
+            (partitions, totals) = RunSummary.Merge(partitions, earlier.KeptSummaries);
+        }
         IReadOnlyList<InputFile> inputs = Inputs(layout, job.Feed);
         string inputsHash = InputHashes.Combine(inputs, request.TimingWindowDays);
         long proofMs = proofClock.ElapsedMilliseconds;
@@ -162,7 +173,7 @@ public sealed class DailyRun
         observer.PhaseStarted(RunPhase.Write);
         var writeClock = Stopwatch.StartNew();
         using DayOutput output = DayOutput.Begin(request.OutRoot, request.BusinessDate);
-        output.WriteCsvs(request.BusinessDate, job.Results);
+        output.WriteCsvs(request.BusinessDate, job.Results, earlier);
         long writeMs = writeClock.ElapsedMilliseconds;
 
         if (commit)
@@ -209,7 +220,8 @@ public sealed class DailyRun
             _store.Description,
             inputs,
             output.Written,
-            head);
+            head,
+            earlier?.Kept ?? []);
         output.WriteManifest(manifest);
         output.Publish();
         return new RunOutcome(summary, manifest, output.FinalDirectory);

@@ -45,6 +45,13 @@ internal sealed partial class Scenarios(Pcg32 plan, Func<int, int, AccountSimula
         AmountMismatchBySubAccount(account(5, 0));
         DuplicateLedgerEntry(account(5, 0));
         OpeningBreak(account(5, 1));
+
+        // Planted last, so that the situations above keep their amounts, parties and contract numbers.
+        SplitDeposit(account(2, 2));
+        AmbiguousSplit(account(3, 0));
+        PartialDeposit(account(3, 0));
+        PartialPayoutOverTwoDays(account(3, 1));
+        ShortInstalments(account(2, 0));
     }
 
     // ---- Helpers ----

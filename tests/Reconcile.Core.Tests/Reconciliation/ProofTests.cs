@@ -98,4 +98,77 @@ public class ProofTests
         result.Inventory.LedgerOutNotBank.Should().Be(Day.Yuan(100m));
         result.Inventory.Unexplained.Should().Be(Money.Zero);
     }
+
+    [Fact]
+    public void Proof_of_a_deposit_partially_received_counts_the_entry_in_full_and_its_instalment_until_they_add_up()
+    {
+        // D1: L1 DEPOSIT 300 (SA1) booked, S1 IN 100 (SA1) received. closing 1100; book 1300.
+        //     ledger_in_not_bank 300 (the whole entry), bank_in_not_ledger 100 (the instalment):
+        //     adjusted bank 1100 + 300 = 1400 = adjusted ledger 1300 + 100.
+        // D2: S2 IN 200 (SA1) completes it (PARTIAL): nothing is one-sided; closing 1300 = book 1300.
+        AccountDayResult day1 = Day.Run(
+            Days.D1, [Lines.In("S1", 100m, sub: "SA1")], [Entries.Deposit("L1", 300m, sub: "SA1")], opening: 1000m, ledgerBalance: 1300m);
+        AccountDayResult day2 = Day.Run(
+            Days.D2, [Lines.In("S2", 200m, on: Days.D2, sub: "SA1")], previous: day1.Next, opening: 1100m, ledgerBalance: 1300m);
+
+        day1.Inventory.Should().BeEquivalentTo(new
+        {
+            BankClosing = Day.Yuan(1100m),
+            LedgerInNotBank = Day.Yuan(300m),
+            BankInNotLedger = Day.Yuan(100m),
+            AdjustedBank = Day.Yuan(1400m),
+            AdjustedLedger = Day.Yuan(1400m),
+            Unexplained = Money.Zero,
+            Status = InventoryStatus.BALANCED,
+        });
+        day2.Inventory.Should().BeEquivalentTo(new
+        {
+            BankClosing = Day.Yuan(1300m),
+            LedgerInNotBank = Money.Zero,
+            BankInNotLedger = Money.Zero,
+            AdjustedBank = Day.Yuan(1300m),
+            AdjustedLedger = Day.Yuan(1300m),
+            Unexplained = Money.Zero,
+            Status = InventoryStatus.BALANCED,
+        });
+    }
+
+    [Fact]
+    public void Proof_of_a_payout_partially_paid_counts_the_entry_in_full_ledger_side_and_the_debit_bank_side()
+    {
+        // L1 WITHDRAWAL 600 (ZX1) booked, S1 OUT 200 (ZX1) debited. closing 800; book 400.
+        // adjusted bank 800 − ledger_out 600 = 200 = adjusted ledger 400 − bank_out 200.
+        AccountDayResult result = Day.Run(
+            Days.D1, [Lines.Out("S1", 200m, contract: "ZX1")], [Entries.Withdrawal("L1", 600m, contract: "ZX1")], opening: 1000m, ledgerBalance: 400m);
+
+        result.InTransit.Select(i => i.Note).Should().Equal(
+            "partially paid 200.00 of 600.00 (S1); 400.00 remaining", "an instalment of L1 600.00: 200.00 paid, 400.00 remaining");
+        result.Inventory.LedgerOutNotBank.Should().Be(Day.Yuan(600m));
+        result.Inventory.BankOutNotLedger.Should().Be(Day.Yuan(200m));
+        result.Inventory.AdjustedBank.Should().Be(Day.Yuan(200m));
+        result.Inventory.Unexplained.Should().Be(Money.Zero);
+    }
+
+    [Fact]
+    public void Proof_after_a_SPLIT_has_nothing_one_sided()
+    {
+        // S1 IN 500 = L1 200 + L2 300 (SA1). closing 1500 = book 1500.
+        AccountDayResult result = Day.Run(
+            Days.D1,
+            [Lines.In("S1", 500m, sub: "SA1")],
+            [Entries.Deposit("L1", 200m, sub: "SA1"), Entries.Deposit("L2", 300m, sub: "SA1")],
+            opening: 1000m,
+            ledgerBalance: 1500m);
+
+        result.MatchOf("S1").Rule.Should().Be(MatchRule.SPLIT);
+        result.Inventory.Should().BeEquivalentTo(new
+        {
+            LedgerInNotBank = Money.Zero,
+            LedgerOutNotBank = Money.Zero,
+            BankInNotLedger = Money.Zero,
+            BankOutNotLedger = Money.Zero,
+            Unexplained = Money.Zero,
+            Status = InventoryStatus.BALANCED,
+        });
+    }
 }
