@@ -17,6 +17,7 @@ public sealed record KeptPartition(Bank Bank, EscrowType Type, string RunId, str
 /// <param name="Committed">False when this run reused an earlier committed run of the same day, scope and inputs.</param>
 /// <param name="Kept">The partitions outside a subset re-run's scope whose rows the day's files keep from earlier runs
 /// of the day (empty for a run of every partition).</param>
+/// <param name="RetentionDays">The retention window of the duplicate check across days (<c>--retention-days</c>).</param>
 public sealed record RunManifest(
     string RunId,
     LocalDate BusinessDate,
@@ -28,4 +29,5 @@ public sealed record RunManifest(
     string Store,
     IReadOnlyList<InputFile> Inputs,
     IReadOnlyList<OutputFile> Outputs,
-    IReadOnlyList<KeptPartition>? Kept = null);
+    IReadOnlyList<KeptPartition>? Kept = null,
+    int RetentionDays = Core.Reconciliation.ReconcileOptions.DefaultRetentionDays);

@@ -111,7 +111,7 @@ public sealed class DailyRun
         observer.PhaseStarted(RunPhase.Read);
         InboxLayout layout = InboxLayout.Find(request.Inbox, request.BusinessDate);
         AccountRegistry registry = AccountsReader.Read(layout.AccountsFile, layout.Relative(layout.AccountsFile));
-        var plan = JobPlan.Create(layout, registry, request.Scope, new ReconcileOptions(request.TimingWindowDays));
+        var plan = JobPlan.Create(layout, registry, request.Scope, new ReconcileOptions(request.TimingWindowDays, request.RetentionDays));
         long registryMs = elapsed.ElapsedMilliseconds;
         return new PreparedRun(request, InputRead.Start(plan, observer, ct), observer, elapsed, startedAt, registryMs);
     }
@@ -134,7 +134,7 @@ public sealed class DailyRun
         {
             // A subset re-run keeps the other partitions' rows of the day's folder: check that folder first.
             earlier = EarlierDayFolder.Open(
-                DayOutput.FolderOf(request.OutRoot, request.BusinessDate), request.BusinessDate, request.TimingWindowDays, request.Scope);
+                DayOutput.FolderOf(request.OutRoot, request.BusinessDate), request.BusinessDate, request.TimingWindowDays, request.Scope, request.RetentionDays);
             job = await ComputeAsync(plan, observer, hooks, prepared.Inputs, ct).ConfigureAwait(false);
         }
         catch
@@ -152,7 +152,7 @@ public sealed class DailyRun
             (partitions, totals) = RunSummary.Merge(partitions, earlier.KeptSummaries);
         }
         IReadOnlyList<InputFile> inputs = Inputs(layout, job.Feed);
-        string inputsHash = InputHashes.Combine(inputs, request.TimingWindowDays);
+        string inputsHash = InputHashes.Combine(inputs, request.TimingWindowDays, request.RetentionDays);
         long proofMs = proofClock.ElapsedMilliseconds;
 
         var storeClock = Stopwatch.StartNew();
@@ -207,7 +207,8 @@ public sealed class DailyRun
             _store.Description,
             inputs,
             output.Written,
-            earlier?.Kept ?? []);
+            earlier?.Kept ?? [],
+            request.RetentionDays);
         output.WriteManifest(manifest);
         output.Publish();
         return new RunOutcome(summary, manifest, output.FinalDirectory);
