@@ -3,6 +3,7 @@ using Akka.Actor;
 using NodaTime;
 using Reconcile.Cli.Rendering;
 using Reconcile.Core.Model;
+using Reconcile.Core.Reconciliation;
 using Reconcile.Engine.Hosting;
 using Reconcile.Engine.Pipeline;
 using Reconcile.Engine.Store;
@@ -21,7 +22,7 @@ namespace Reconcile.Cli.Commands;
 public static class RunCommand
 {
     public const string Usage =
-        "run --inbox DIR --date yyyy-MM-dd [--out DIR] [--bank CEB|CITIC|PAB] [--type SECOND_HAND|RENOVATION] [--store PATH|CONNSTR] [--window N] [--plain]";
+        "run --inbox DIR --date yyyy-MM-dd [--out DIR] [--bank CEB|CITIC|PAB] [--type SECOND_HAND|RENOVATION] [--store PATH|CONNSTR] [--window N] [--retention-days N] [--plain]";
 
     /// <summary>The switches (options without a value) of the verb.</summary>
     public static readonly IReadOnlySet<string> Switches = new HashSet<string>(StringComparer.Ordinal) { "plain" };
@@ -39,10 +40,11 @@ public static class RunCommand
         EscrowType? type = cmd.OptionalEnum<EscrowType>("type");
         StoreLocation store = StoreLocation.Parse(cmd.Optional("store"));
         int window = cmd.Int("window", 1, min: 0);
+        int retention = cmd.Int("retention-days", ReconcileOptions.DefaultRetentionDays, min: 0);
         bool plain = cmd.Switch("plain") || Console.IsOutputRedirected;
         cmd.EnsureAllUsed();
 
-        var request = new RunRequest(Path.GetFullPath(inbox), date, outRoot, new RunScope(bank, type), window);
+        var request = new RunRequest(Path.GetFullPath(inbox), date, outRoot, new RunScope(bank, type), window, retention);
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {

@@ -3,8 +3,13 @@ using Reconcile.Core.Model;
 
 namespace Reconcile.Core.Reconciliation;
 
-public sealed record ReconcileOptions(int TimingWindowDays = 1)
+/// <param name="TimingWindowDays">Days an open item stays in transit before it is BANK_ONLY / LEDGER_ONLY.</param>
+/// <param name="RetentionDays">How many days back a bank serial or payment ref matched earlier still makes a line that
+/// repeats it a DUPLICATE (RULES.md "Duplicates across days").</param>
+public sealed record ReconcileOptions(int TimingWindowDays = 1, int RetentionDays = ReconcileOptions.DefaultRetentionDays)
 {
+    public const int DefaultRetentionDays = 400;
+
     public static readonly ReconcileOptions Default = new();
 }
 
@@ -14,6 +19,8 @@ public sealed record ReconcileOptions(int TimingWindowDays = 1)
 /// <param name="LedgerEntries">Today's ledger entries for the account (any status).</param>
 /// <param name="SubAccounts">End-of-day sub-account balances of the account.</param>
 /// <param name="Previous">The state carried from the day before (<see cref="AccountState.Empty"/> for a new account).</param>
+/// <param name="Retained">The serials and payment refs the account matched on earlier days (null: none known); only
+/// the days of the retention window before <paramref name="BusinessDate"/> count.</param>
 public sealed record AccountDayInput(
     EscrowAccount Account,
     LocalDate BusinessDate,
@@ -22,7 +29,8 @@ public sealed record AccountDayInput(
     IReadOnlyList<LedgerEntry> LedgerEntries,
     IReadOnlyList<SubAccountBalance> SubAccounts,
     AccountState Previous,
-    ReconcileOptions Options);
+    ReconcileOptions Options,
+    RetainedKeys? Retained = null);
 
 /// <summary>A pair made today (matches.csv).</summary>
 public sealed record MatchRecord(string AccountNo, string BankSerial, IReadOnlyList<string> LedgerEntryIds, MatchRule Rule, Money Amount);
@@ -60,6 +68,8 @@ public sealed record InventoryRow(
 /// <param name="InTransit">Open items still inside the timing window.</param>
 /// <param name="Cleared">Ids of findings open yesterday that cleared by themselves today (a later statement matched them).</param>
 /// <param name="HasBalanceBreak">True when a BALANCE_BREAK was found today.</param>
+/// <param name="Matched">The hashes of the serials and payment refs matched today, for later days' duplicate check
+/// (null from reconcilers that keep none).</param>
 public sealed record AccountDayResult(
     EscrowAccount Account,
     LocalDate BusinessDate,
@@ -69,4 +79,5 @@ public sealed record AccountDayResult(
     IReadOnlyList<string> Cleared,
     InventoryRow Inventory,
     bool HasBalanceBreak,
-    AccountState Next);
+    AccountState Next,
+    MatchedKeys? Matched = null);

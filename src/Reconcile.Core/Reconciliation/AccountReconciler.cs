@@ -20,6 +20,7 @@ public static class AccountReconciler
         LedgerKeys keys = LedgerDuplicates.Apply(pool);
         BankSerialRung.Run(pool, keys); // also the duplicate bank serials, in the same pass
         PaymentRefRung.Run(pool, keys);
+        RetainedDuplicates.CheckRefs(pool, keys); // a ref paid on an earlier day that no entry claims again
         BatchRung.Run(pool);
         SubAccountRung.Run(pool);
         CounterpartyRung.Run(pool);
@@ -58,7 +59,8 @@ public static class AccountReconciler
             closed.Cleared,
             BalanceProof.Prove(input, next),
             balanceBreak,
-            next);
+            next,
+            pool.MatchedKeys());
     }
 
     /// <summary>The pairings people made since the last run, written today as MANUAL rows among the day's matches.</summary>
@@ -116,6 +118,10 @@ public static class AccountReconciler
         if (input.Options.TimingWindowDays < 0)
         {
             throw new ArgumentException("the timing window cannot be negative", nameof(input));
+        }
+        if (input.Options.RetentionDays < 0)
+        {
+            throw new ArgumentException("the retention window cannot be negative", nameof(input));
         }
     }
 }

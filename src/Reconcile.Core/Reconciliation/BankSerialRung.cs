@@ -8,7 +8,8 @@ namespace Reconcile.Core.Reconciliation;
 /// pool order. A line whose serial an earlier line of the pool already has is a DUPLICATE (it leaves the pool; the
 /// bank did move it, so it counts bank-side one-sided); the first line with a serial pairs with the entry naming
 /// it, whatever the amounts, directions and statuses say. Doing both in one pass gives the same result as two: a
-/// line is paired or a duplicate only by what comes before it. The same pass notes whether the serials grow in
+/// line is paired or a duplicate only by what comes before it. A line of today whose serial the account matched on an
+/// earlier day of the retention window is a DUPLICATE too (<see cref="RetainedDuplicates"/>). The same pass notes whether the serials grow in
 /// pool order and lists the lines left open under the keys of rungs 2–5, so that those rungs touch only the lines
 /// that can use them.
 /// </summary>
@@ -39,6 +40,10 @@ internal static class BankSerialRung
                 if (previous is null || string.CompareOrdinal(previous, line.Serial) < 0)
                 {
                     previous = line.Serial;
+                    if (RetainedDuplicates.SentAgain(pool, i, line))
+                    {
+                        continue;
+                    }
                     if (serials.TryGetValue(line.Serial, out int e) && pool.EntryState[e] == ItemState.Open)
                     {
                         pool.Pair(i, new ReadOnlySpan<int>(in e), MatchRule.BANK_SERIAL);
@@ -58,11 +63,19 @@ internal static class BankSerialRung
             if (!exists)
             {
                 slot = -1;
+                if (RetainedDuplicates.SentAgain(pool, i, line))
+                {
+                    continue;
+                }
             }
             else if (slot >= 0)
             {
                 int e = slot;
                 slot = -1;
+                if (RetainedDuplicates.SentAgain(pool, i, line))
+                {
+                    continue;
+                }
                 if (pool.EntryState[e] == ItemState.Open)
                 {
                     pool.Pair(i, new ReadOnlySpan<int>(in e), MatchRule.BANK_SERIAL);
@@ -86,7 +99,8 @@ internal static class BankSerialRung
     {
         for (int k = 0; k < end; k++)
         {
-            if (pool.LineState[k] is ItemState.Open or ItemState.Paired)
+            // A line rung 1 found sent again (a serial matched on an earlier day) counts as seen too.
+            if (pool.LineState[k] is ItemState.Open or ItemState.Paired or ItemState.Duplicate)
             {
                 CollectionsMarshal.GetValueRefOrAddDefault(serials, pool.Lines[k].Serial, out _) = -1;
             }

@@ -34,6 +34,7 @@ internal sealed class DayPool
     public const int MaxListed = 20;
 
     private readonly MatchRecord?[] _matchByLine;
+    private readonly List<ulong> _matchedKeys;
     private Dictionary<int, List<Candidate>>? _rejected;
     private Dictionary<int, string>? _ambiguousIdByLine;
     private Dictionary<int, string>? _lineNotes;
@@ -45,6 +46,8 @@ internal sealed class DayPool
         Date = input.BusinessDate;
         DateDay = DayNumber(input.BusinessDate);
         Window = input.Options.TimingWindowDays;
+        Retained = input.Retained ?? RetainedKeys.None;
+        RetainedFromDay = DateDay - input.Options.RetentionDays;
         CarriedLineItems = carriedLines;
         CarriedEntryItems = carriedEntries;
 
@@ -145,6 +148,7 @@ internal sealed class DayPool
         }
 
         _matchByLine = new MatchRecord?[lineCount];
+        _matchedKeys = new List<ulong>(lineCount);
     }
 
     public EscrowAccount Account { get; }
@@ -156,6 +160,22 @@ internal sealed class DayPool
 
     /// <summary>The timing window in days (RULES.md: rungs 4–5 and ageing).</summary>
     public int Window { get; }
+
+    /// <summary>The serials and refs the account matched on earlier days.</summary>
+    public RetainedKeys Retained { get; }
+
+    /// <summary>The first day (day number) of the retention window: a key matched before it no longer counts.</summary>
+    public int RetainedFromDay { get; }
+
+    /// <summary>The day (inside the retention window, before today) a retained key was last matched on, if it was.</summary>
+    public bool RetainedDay(ulong hash, out LocalDate day) =>
+        Retained.TryFind(hash, out day) && DayNumber(day) >= RetainedFromDay && DayNumber(day) < DateDay;
+
+    /// <summary>Notes a key matched today (kept by the store for later days' duplicate check).</summary>
+    public void RetainKey(ulong hash) => _matchedKeys.Add(hash);
+
+    /// <summary>The hashes of the serials and refs matched today, sorted and distinct.</summary>
+    public MatchedKeys MatchedKeys() => Reconciliation.MatchedKeys.Of([.. _matchedKeys]);
 
     /// <summary>Bank lines in pool order: the first <see cref="CarriedLineCount"/> were carried.</summary>
     public BankLine[] Lines { get; }
@@ -315,6 +335,13 @@ internal sealed class DayPool
             Array.Sort(ids, StringComparer.Ordinal);
         }
         BankLine bank = Lines[line];
+        foreach (int e in entries)
+        {
+            if (Entries[e].PaymentRef is { Length: > 0 } entryRef)
+            {
+                RetainKey(KeyHash.PaymentRef(entryRef));
+            }
+        }
         MatchRule rule = carried && rung != MatchRule.SPLIT ? MatchRule.CARRIED : rung;
         AddMatch(line, new MatchRecord(Account.AccountNo, bank.Serial, ids, rule, bank.Amount));
         PairFindings.Check(this, line, entries, rung, ids);
@@ -328,6 +355,10 @@ internal sealed class DayPool
     {
         EntryState[entry] = ItemState.Paired;
         string[] ids = [Entries[entry].EntryId];
+        if (Entries[entry].PaymentRef is { Length: > 0 } entryRef)
+        {
+            RetainKey(KeyHash.PaymentRef(entryRef));
+        }
         foreach (int line in lines)
         {
             LineState[line] = ItemState.Paired;
@@ -341,6 +372,12 @@ internal sealed class DayPool
     {
         _matchByLine[line] = match;
         MatchCount++;
+        BankLine bank = Lines[line];
+        RetainKey(KeyHash.Serial(bank.Serial));
+        if (bank.PaymentRef is { Length: > 0 } lineRef)
+        {
+            RetainKey(KeyHash.PaymentRef(lineRef));
+        }
     }
 
     /// <summary>

@@ -84,23 +84,25 @@ internal static class Findings
     }
 
     /// <summary>The later line of a repeated bank serial; <paramref name="occurrence"/> is 2 for the first repeat.</summary>
-    public static Discrepancy BankDuplicate(DayPool pool, BankLine line, int occurrence) => Make(
-        pool.Account,
-        Category.DUPLICATE,
-        line.Direction,
-        line.Amount,
-        null,
-        line.Serial,
-        NoIds,
-        line.ContractNo,
-        line.SubAccountNo,
-        pool.Date,
-        string.Create(CultureInfo.InvariantCulture, $"bank serial {line.Serial} appears {Ordinal(occurrence)} time ({line.Source})"),
-        ProofEffect.BankSide(line.Direction, line.Amount),
+    public static Discrepancy BankDuplicate(DayPool pool, BankLine line, int occurrence) => LineDuplicate(
+        pool,
         line,
-        [],
-        [],
+        string.Create(CultureInfo.InvariantCulture, $"bank serial {line.Serial} appears {Ordinal(occurrence)} time ({line.Source})"),
         occurrence > 2 ? occurrence.ToString(CultureInfo.InvariantCulture) : null);
+
+    /// <summary>A line of today whose serial the account matched on <paramref name="matchedOn"/> (an earlier day).</summary>
+    public static Discrepancy SerialSentAgain(DayPool pool, BankLine line, LocalDate matchedOn) => LineDuplicate(
+        pool,
+        line,
+        $"bank serial {line.Serial} was matched on {Iso(matchedOn)} and is sent again ({line.Source})",
+        "AGAIN:" + Iso(pool.Date));
+
+    /// <summary>A line of today whose payment ref was paid on <paramref name="paidOn"/> and that no entry claims again.</summary>
+    public static Discrepancy RefPaidAgain(DayPool pool, BankLine line, LocalDate paidOn) => LineDuplicate(
+        pool,
+        line,
+        $"payment ref {line.PaymentRef} was paid on {Iso(paidOn)} and the bank pays it again ({Describe(line)}, {line.Source}); no ledger entry claims it: a likely double payment",
+        "REF:" + line.PaymentRef);
 
     /// <summary>A ledger entry repeating a key an earlier entry claimed; only a SUCCESS one moves the proof.</summary>
     public static Discrepancy LedgerDuplicate(DayPool pool, LedgerEntry entry, string why) => Make(
@@ -217,6 +219,25 @@ internal static class Findings
     }
 
     private static string Iso(LocalDate date) => LocalDatePattern.Iso.Format(date);
+
+    /// <summary>A DUPLICATE bank line: it left the pool, and the bank did move it (bank-side one-sided).</summary>
+    private static Discrepancy LineDuplicate(DayPool pool, BankLine line, string detail, string? extraKey) => Make(
+        pool.Account,
+        Category.DUPLICATE,
+        line.Direction,
+        line.Amount,
+        null,
+        line.Serial,
+        NoIds,
+        line.ContractNo,
+        line.SubAccountNo,
+        pool.Date,
+        detail,
+        ProofEffect.BankSide(line.Direction, line.Amount),
+        line,
+        [],
+        [],
+        extraKey);
 
     private static string Ordinal(int n) => n switch
     {

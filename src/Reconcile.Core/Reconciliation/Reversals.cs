@@ -61,6 +61,7 @@ internal static class Reversals
                     state[t] = ItemState.Reversed;
                     state[r] = ItemState.Reversed;
                     pool.AddMatch(t, new MatchRecord(pool.Account.AccountNo, original.Serial, [], MatchRule.REVERSAL, original.Amount));
+                    pool.RetainKey(KeyHash.Serial(reversal.Serial));
                     break;
                 }
             }

@@ -60,7 +60,8 @@ public sealed class EarlierDayFolder
     /// <paramref name="scope"/>: null when there is none (the first run of the day) or when the scope is every
     /// partition (nothing to keep).
     /// </summary>
-    public static EarlierDayFolder? Open(string folder, LocalDate businessDate, int timingWindowDays, RunScope scope)
+    public static EarlierDayFolder? Open(
+        string folder, LocalDate businessDate, int timingWindowDays, RunScope scope, int retentionDays = Core.Reconciliation.ReconcileOptions.DefaultRetentionDays)
     {
         ArgumentNullException.ThrowIfNull(scope);
         if ((scope.Bank is null && scope.Type is null) || !Directory.Exists(folder))
@@ -92,6 +93,13 @@ public sealed class EarlierDayFolder
                 manifestPath,
                 0,
                 $"the day was run with --window {manifest.TimingWindowDays}, this re-run has --window {timingWindowDays}: the other partitions' rows would not be comparable");
+        }
+        if (manifest.RetentionDays != retentionDays)
+        {
+            throw Refused(
+                manifestPath,
+                0,
+                $"the day was run with --retention-days {manifest.RetentionDays}, this re-run has --retention-days {retentionDays}: the other partitions' rows would not be comparable");
         }
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (OutputFile f in manifest.Outputs)

@@ -34,6 +34,7 @@ public static class ManifestJson
         }
         w.WriteEndObject();
         w.WriteNumber("timing_window_days", manifest.TimingWindowDays);
+        w.WriteNumber("retention_days", manifest.RetentionDays);
         w.WriteBoolean("committed", manifest.Committed);
         w.WriteString("engine_version", manifest.EngineVersion);
         w.WriteString("store", manifest.Store);
@@ -122,7 +123,8 @@ public static class ManifestJson
                             k.GetProperty("run_id").GetString()!,
                             k.GetProperty("inputs_hash").GetString()!))
                         .ToList()
-                    : []);
+                    : [],
+                RetentionDays: root.TryGetProperty("retention_days", out JsonElement retention) ? retention.GetInt32() : Core.Reconciliation.ReconcileOptions.DefaultRetentionDays);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException or UnparsableValueException)
         {

@@ -20,6 +20,7 @@ public sealed record KeptPartition(Bank Bank, EscrowType Type, string RunId, str
 /// Null for a store without a chain.</param>
 /// <param name="Kept">The partitions outside a subset re-run's scope whose rows the day's files keep from earlier runs
 /// of the day (empty for a run of every partition).</param>
+/// <param name="RetentionDays">The retention window of the duplicate check across days (<c>--retention-days</c>).</param>
 public sealed record RunManifest(
     string RunId,
     LocalDate BusinessDate,
@@ -32,4 +33,5 @@ public sealed record RunManifest(
     IReadOnlyList<InputFile> Inputs,
     IReadOnlyList<OutputFile> Outputs,
     ChainHead? AuditChainHead = null,
-    IReadOnlyList<KeptPartition>? Kept = null);
+    IReadOnlyList<KeptPartition>? Kept = null,
+    int RetentionDays = Core.Reconciliation.ReconcileOptions.DefaultRetentionDays);

@@ -115,7 +115,7 @@ public sealed class DailyRun
         observer.PhaseStarted(RunPhase.Read);
         InboxLayout layout = InboxLayout.Find(request.Inbox, request.BusinessDate);
         AccountRegistry registry = AccountsReader.Read(layout.AccountsFile, layout.Relative(layout.AccountsFile));
-        var plan = JobPlan.Create(layout, registry, request.Scope, new ReconcileOptions(request.TimingWindowDays));
+        var plan = JobPlan.Create(layout, registry, request.Scope, new ReconcileOptions(request.TimingWindowDays, request.RetentionDays));
         long registryMs = elapsed.ElapsedMilliseconds;
         return new PreparedRun(request, InputRead.Start(plan, observer, ct), observer, elapsed, startedAt, registryMs);
     }
@@ -138,7 +138,7 @@ public sealed class DailyRun
         {
             // A subset re-run keeps the other partitions' rows of the day's folder: check that folder first.
             earlier = EarlierDayFolder.Open(
-                DayOutput.FolderOf(request.OutRoot, request.BusinessDate), request.BusinessDate, request.TimingWindowDays, request.Scope);
+                DayOutput.FolderOf(request.OutRoot, request.BusinessDate), request.BusinessDate, request.TimingWindowDays, request.Scope, request.RetentionDays);
             job = await ComputeAsync(plan, observer, hooks, prepared.Inputs, ct).ConfigureAwait(false);
         }
         catch
@@ -156,7 +156,7 @@ public sealed class DailyRun
             (partitions, totals) = RunSummary.Merge(partitions, earlier.KeptSummaries);
         }
         IReadOnlyList<InputFile> inputs = Inputs(layout, job.Feed);
-        string inputsHash = InputHashes.Combine(inputs, request.TimingWindowDays);
+        string inputsHash = InputHashes.Combine(inputs, request.TimingWindowDays, request.RetentionDays);
         long proofMs = proofClock.ElapsedMilliseconds;
 
         var storeClock = Stopwatch.StartNew();
@@ -221,7 +221,8 @@ public sealed class DailyRun
             inputs,
             output.Written,
             head,
-            earlier?.Kept ?? []);
+            earlier?.Kept ?? [],
+            request.RetentionDays);
         output.WriteManifest(manifest);
         output.Publish();
         return new RunOutcome(summary, manifest, output.FinalDirectory);

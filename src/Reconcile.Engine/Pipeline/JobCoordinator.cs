@@ -69,6 +69,7 @@ public sealed class JobCoordinator : ReceiveActor
         Receive<HistoryLoaded>(m => IsCurrent(m.JobId), OnHistory);
         Receive<InputsRead>(m => IsCurrent(m.JobId), OnInputsRead);
         Receive<StatesLoaded>(m => IsCurrent(m.JobId), OnStatesLoaded);
+        Receive<RetainedLoaded>(m => IsCurrent(m.JobId), OnRetainedLoaded);
         Receive<StepFailed>(m => IsCurrent(m.JobId), m => Fail(m.Error));
         Receive<PartitionCrashed>(m => IsCurrent(m.JobId), m => Fail(m.Error));
         Receive<PartitionReconciled>(_ => IsCurrentPartition(Sender), OnPartitionReconciled);
@@ -119,6 +120,8 @@ public sealed class JobCoordinator : ReceiveActor
         var accountNos = plan.Accounts.Select(a => a.AccountNo).ToList();
         Timed(() => Store.StatesBeforeAsync(accountNos, plan.BusinessDate, job.Token))
             .PipeTo(_self, success: r => new StatesLoaded(id, r.Value, r.Ms), failure: e => new StepFailed(id, e));
+        Timed(() => Store.RetainedKeysAsync(accountNos, plan.BusinessDate, plan.Options.RetentionDays, job.Token))
+            .PipeTo(_self, success: r => new RetainedLoaded(id, r.Value, r.Ms), failure: e => new StepFailed(id, e));
     }
 
     /// <summary>
@@ -162,10 +165,17 @@ public sealed class JobCoordinator : ReceiveActor
         ReconcileWhenReady();
     }
 
+    private void OnRetainedLoaded(RetainedLoaded loaded)
+    {
+        _job!.Retained = loaded.Keys;
+        _job.StoreMs += loaded.Ms;
+        ReconcileWhenReady();
+    }
+
     private void ReconcileWhenReady()
     {
         Job job = _job!;
-        if (job.Feed is null || job.States is null)
+        if (job.Feed is null || job.States is null || job.Retained is null)
         {
             return;
         }
@@ -183,7 +193,10 @@ public sealed class JobCoordinator : ReceiveActor
             var states = accounts
                 .Where(a => job.States.ContainsKey(a.AccountNo))
                 .ToDictionary(a => a.AccountNo, a => job.States[a.AccountNo], StringComparer.Ordinal);
-            partition.Tell(new ReconcilePartition(key, plan.BusinessDate, accounts, states, plan.Options));
+            var retained = accounts
+                .Where(a => job.Retained.ContainsKey(a.AccountNo))
+                .ToDictionary(a => a.AccountNo, a => job.Retained[a.AccountNo], StringComparer.Ordinal);
+            partition.Tell(new ReconcilePartition(key, plan.BusinessDate, accounts, states, plan.Options, retained));
         }
     }
 
@@ -269,6 +282,8 @@ public sealed class JobCoordinator : ReceiveActor
 
     private sealed record StatesLoaded(string JobId, IReadOnlyDictionary<string, AccountState> States, long Ms);
 
+    private sealed record RetainedLoaded(string JobId, IReadOnlyDictionary<string, RetainedKeys> Keys, long Ms);
+
     private sealed record StepFailed(string JobId, Exception Error);
 
     private sealed record PartitionCrashed(string? JobId, Exception Error);
@@ -294,6 +309,8 @@ public sealed class JobCoordinator : ReceiveActor
         public FeedReport? Feed { get; set; }
 
         public IReadOnlyDictionary<string, AccountState>? States { get; set; }
+
+        public IReadOnlyDictionary<string, RetainedKeys>? Retained { get; set; }
 
         public long ReadMs { get; set; }
 

@@ -114,7 +114,8 @@ public sealed class PartitionActor : ReceiveActor
             (IReadOnlyList<LedgerEntry>?)input?.Entries ?? [],
             (IReadOnlyList<SubAccountBalance>?)input?.SubAccounts ?? [],
             previous,
-            request.Options);
+            request.Options,
+            request.Retained is { } retained && retained.TryGetValue(account.AccountNo, out RetainedKeys? keys) ? keys : null);
     }
 
     private static PartitionReconciled Reconcile(

@@ -28,7 +28,8 @@ public sealed record BatchAccepted(PartitionKey Partition, int Count) : IPartiti
 
 /// <summary>
 /// Every input has been read: reconcile each account of <paramref name="Accounts"/> that is open on the day or has
-/// input, starting from its carried state (missing from <paramref name="States"/>: no history).
+/// input, starting from its carried state (missing from <paramref name="States"/>: no history) and the keys it
+/// matched on earlier days (<paramref name="Retained"/>; missing: none).
 /// Answered with <see cref="PartitionReconciled"/> or <see cref="PartitionFailed"/>.
 /// </summary>
 public sealed record ReconcilePartition(
@@ -36,7 +37,8 @@ public sealed record ReconcilePartition(
     LocalDate BusinessDate,
     IReadOnlyList<EscrowAccount> Accounts,
     IReadOnlyDictionary<string, AccountState> States,
-    ReconcileOptions Options) : IPartitionMessage;
+    ReconcileOptions Options,
+    IReadOnlyDictionary<string, RetainedKeys>? Retained = null) : IPartitionMessage;
 
 /// <summary>The partition's results, ordinal by account number, and what it counted.</summary>
 public sealed record PartitionReconciled(

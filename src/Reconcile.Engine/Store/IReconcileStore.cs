@@ -27,6 +27,15 @@ public interface IReconcileStore
     /// </summary>
     Task<IReadOnlyDictionary<string, AccountState>> StatesBeforeAsync(IReadOnlyCollection<string> accountNos, LocalDate businessDate, CancellationToken ct = default);
 
+    /// <summary>
+    /// The bank serials and payment refs each account matched on the <paramref name="retentionDays"/> days before
+    /// <paramref name="businessDate"/> — never that day or a later one, so a re-run of an earlier day does not see its
+    /// own keys — for the duplicate check across days. Accounts with none are left out. (Stores that keep no keys: none.)
+    /// </summary>
+    Task<IReadOnlyDictionary<string, RetainedKeys>> RetainedKeysAsync(
+        IReadOnlyCollection<string> accountNos, LocalDate businessDate, int retentionDays, CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyDictionary<string, RetainedKeys>>(new Dictionary<string, RetainedKeys>());
+
     /// <summary>The latest committed run of that day whose scope is <paramref name="scope"/>, if any.</summary>
     Task<RunRecord?> LatestRunAsync(LocalDate businessDate, RunScope scope, CancellationToken ct = default);
 

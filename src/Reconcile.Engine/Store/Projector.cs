@@ -19,6 +19,7 @@ public sealed class Projector
     private static readonly string[] RunColumns = ["seq", "run_id", "business_day", "scope_bank", "scope_type", "inputs_hash", "record"];
     private static readonly string[] AccountDayColumns = ["account_no", "business_day", "seq", "run_id", "inventory", "next_state"];
     private static readonly string[] AccountDayKeys = ["account_no", "business_day"];
+    private static readonly string[] MatchedKeyColumns = ["account_no", "business_day", "seq", "hashes"];
     private static readonly string[] CaseColumns =
     [
         "case_id", "bank", "escrow_type", "account_no", "category", "direction", "bank_amount", "ledger_amount", "max_amount",
@@ -155,6 +156,11 @@ public sealed class Projector
             r.Account.AccountNo, StoreDatabase.Day(r.BusinessDate), seq, run.RunId, StoreJson.ToUtf8(r.Inventory), StoreJson.ToUtf8(r.Next),
         }).ToList();
         SqlBulk.Insert(c, tx, "rc_account_days", AccountDayColumns, accountDays, AccountDayKeys);
+        // Every account of the run gets its day's row, empty or not: a re-run of the day replaces what it matched.
+        SqlBulk.Insert(c, tx, "rc_matched_keys", MatchedKeyColumns, ev.Results.Select(r => new object?[]
+        {
+            r.Account.AccountNo, StoreDatabase.Day(r.BusinessDate), seq, (r.Matched ?? MatchedKeys.Empty).ToBytes(),
+        }), AccountDayKeys);
 
         var raised = new HashSet<string>(ev.Cases.Raised, StringComparer.Ordinal);
         var seen = new HashSet<string>(ev.Cases.SeenAgain, StringComparer.Ordinal);

@@ -82,6 +82,40 @@ public sealed class ReadModel
         return result;
     }
 
+    /// <summary>
+    /// The serials and refs each account matched on the <paramref name="retentionDays"/> days before
+    /// <paramref name="businessDate"/> (never that day or a later one); accounts with none are left out.
+    /// </summary>
+    public IReadOnlyDictionary<string, RetainedKeys> RetainedKeys(IReadOnlyCollection<string> accountNos, LocalDate businessDate, int retentionDays)
+    {
+        var rows = new List<(string AccountNo, LocalDate Day, byte[] Hashes)>();
+        if (retentionDays > 0)
+        {
+            using DbConnection c = _db.Open();
+            foreach (string[] chunk in accountNos.Distinct(StringComparer.Ordinal).Chunk(InChunk))
+            {
+                using DbCommand cmd = StoreDatabase.Command(
+                    c, null, "", ("@from", StoreDatabase.Day(businessDate.PlusDays(-retentionDays))), ("@day", StoreDatabase.Day(businessDate)));
+                cmd.CommandText = $"""
+                    SELECT account_no, business_day, hashes FROM rc_matched_keys
+                    WHERE account_no IN {SqlBulk.InList(cmd, "a", chunk)} AND business_day >= @from AND business_day < @day
+                    """;
+                using DbDataReader r = cmd.ExecuteReader();
+                while (r.Read())
+                {
+                    byte[] hashes = (byte[])r.GetValue(2);
+                    if (hashes.Length > 0)
+                    {
+                        rows.Add((r.GetString(0), StoreDatabase.Date(Long(r, 1)), hashes));
+                    }
+                }
+            }
+        }
+        return rows.GroupBy(x => x.AccountNo, StringComparer.Ordinal).AsParallel()
+            .Select(g => (AccountNo: g.Key, Keys: Core.Reconciliation.RetainedKeys.Of(g.Select(x => (x.Day, MatchedKeys.FromBytes(x.Hashes))))))
+            .ToDictionary(x => x.AccountNo, x => x.Keys, StringComparer.Ordinal);
+    }
+
     public RunRecord? LatestRun(LocalDate businessDate, RunScope scope)
     {
         using DbConnection c = _db.Open();

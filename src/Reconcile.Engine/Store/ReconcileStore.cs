@@ -34,6 +34,10 @@ public sealed class ReconcileStore : IReconcileStore
     public Task<IReadOnlyDictionary<string, AccountState>> StatesBeforeAsync(IReadOnlyCollection<string> accountNos, LocalDate businessDate, CancellationToken ct = default) =>
         Task.Run(() => _reads.StatesBefore(accountNos, businessDate), ct);
 
+    public Task<IReadOnlyDictionary<string, RetainedKeys>> RetainedKeysAsync(
+        IReadOnlyCollection<string> accountNos, LocalDate businessDate, int retentionDays, CancellationToken ct = default) =>
+        Task.Run(() => _reads.RetainedKeys(accountNos, businessDate, retentionDays), ct);
+
     public Task<RunRecord?> LatestRunAsync(LocalDate businessDate, RunScope scope, CancellationToken ct = default) =>
         Task.Run(() => _reads.LatestRun(businessDate, scope), ct);
 

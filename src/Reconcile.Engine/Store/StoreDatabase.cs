@@ -92,6 +92,13 @@ public sealed class StoreDatabase
               inventory {blob} NOT NULL, next_state {blob} NOT NULL, PRIMARY KEY (account_no, business_day))
             """);
         Execute(c, tx, "CREATE INDEX IF NOT EXISTS rc_account_days_day ON rc_account_days (business_day)");
+        // The hashes of the serials and payment refs each account matched each day (8 bytes a hash, ascending): the
+        // (account, hash, business_day) facts a later day's duplicate check needs, one row per account and day.
+        Execute(c, tx, $"""
+            CREATE TABLE IF NOT EXISTS rc_matched_keys (
+              account_no TEXT NOT NULL, business_day INTEGER NOT NULL, seq BIGINT NOT NULL, hashes {blob} NOT NULL,
+              PRIMARY KEY (account_no, business_day))
+            """);
         Execute(c, tx, $"""
             CREATE TABLE IF NOT EXISTS rc_cases (
               case_id TEXT PRIMARY KEY, bank TEXT NOT NULL, escrow_type TEXT NOT NULL, account_no TEXT NOT NULL,
@@ -119,7 +126,7 @@ public sealed class StoreDatabase
     /// <summary>Drops the read model (it is rebuilt from the journal).</summary>
     public void DropReadModel(DbConnection c, DbTransaction? tx)
     {
-        foreach (string t in new[] { "rc_users", "rc_policy", "rc_case_events", "rc_cases", "rc_account_days", "rc_runs", "rc_projection" })
+        foreach (string t in new[] { "rc_users", "rc_policy", "rc_case_events", "rc_cases", "rc_matched_keys", "rc_account_days", "rc_runs", "rc_projection" })
         {
             Execute(c, tx, $"DROP TABLE IF EXISTS {t}");
         }

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 using NodaTime;
 using NodaTime.Text;
 using Reconcile.Core.Model;
+using Reconcile.Core.Reconciliation;
 
 namespace Reconcile.Engine.Store;
 
@@ -61,6 +62,7 @@ public static class StoreJson
         options.Converters.Add(new LocalDateConverter());
         options.Converters.Add(new LocalDateTimeConverter());
         options.Converters.Add(new InstantConverter());
+        options.Converters.Add(new MatchedKeysConverter());
         options.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
         options.MakeReadOnly(populateMissingResolver: false);
         return options;
@@ -108,6 +110,16 @@ public static class StoreJson
 
         public override void Write(Utf8JsonWriter writer, LocalDateTime value, JsonSerializerOptions options) =>
             writer.WriteStringValue(LocalDateTimePattern.ExtendedIso.Format(value));
+    }
+
+    /// <summary>A day's matched-key hashes as one base64 string of 8 little-endian bytes per hash (11 characters a hash, not ~21).</summary>
+    private sealed class MatchedKeysConverter : JsonConverter<MatchedKeys>
+    {
+        public override MatchedKeys Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            MatchedKeys.FromBytes(reader.GetBytesFromBase64());
+
+        public override void Write(Utf8JsonWriter writer, MatchedKeys value, JsonSerializerOptions options) =>
+            writer.WriteBase64StringValue(value.ToBytes());
     }
 
     private sealed class InstantConverter : JsonConverter<Instant>
