@@ -143,7 +143,7 @@ public sealed class ProjectionVerifierTests
         report.Differences.Should().BeEmpty();
         report.Consistent.Should().BeTrue();
         report.RecordsProjected.Should().Be(11);
-        report.Tables.Select(t => t.Table).Should().Equal("rc_account_days", "rc_case_events", "rc_cases", "rc_policy", "rc_projection", "rc_runs", "rc_users");
+        report.Tables.Select(t => t.Table).Should().Equal("rc_account_days", "rc_case_events", "rc_cases", "rc_matched_keys", "rc_policy", "rc_projection", "rc_runs", "rc_users");
         report.Tables.Should().OnlyContain(t => t.StoredRows == t.DerivedRows && t.Differences == 0);
         report.Tables.Single(t => t.Table == "rc_runs").DerivedRows.Should().Be(3);
         report.Tables.Single(t => t.Table == "rc_account_days").DerivedRows.Should().Be(4);
