@@ -19,7 +19,7 @@ internal static class DayClose
         for (int i = 0; i < pool.Lines.Length; i++)
         {
             ItemState state = pool.LineState[i];
-            if (state is not (ItemState.Open or ItemState.Ambiguous))
+            if (state is not (ItemState.Open or ItemState.Ambiguous or ItemState.Held))
             {
                 continue;
             }
@@ -39,7 +39,7 @@ internal static class DayClose
                 ? Keep(pool.CarriedLineItems[i], findingId)
                 : new OpenItem("B:" + line.Serial, OpenSide.Bank, pool.Date, line, null, findingId);
             open.Add(item);
-            if (state == ItemState.Open && findingId is null)
+            if (state is ItemState.Open or ItemState.Held && findingId is null)
             {
                 inTransit.Add(item);
             }
@@ -48,7 +48,7 @@ internal static class DayClose
         for (int e = 0; e < pool.Entries.Length; e++)
         {
             ItemState state = pool.EntryState[e];
-            if (state is not (ItemState.Open or ItemState.Ambiguous))
+            if (state is not (ItemState.Open or ItemState.Ambiguous or ItemState.Held))
             {
                 continue;
             }
@@ -58,7 +58,7 @@ internal static class DayClose
                 continue;
             }
             string? findingId = null;
-            if (state == ItemState.Open && Age(pool, pool.EntryFirstSeen[e]) >= pool.Window)
+            if (state is ItemState.Open or ItemState.Held && Age(pool, pool.EntryFirstSeen[e]) >= pool.Window)
             {
                 Discrepancy ledgerOnly = Findings.LedgerOnly(pool, entry, pool.EntryFirstSeen[e]);
                 findings.Add(ledgerOnly);
@@ -68,7 +68,7 @@ internal static class DayClose
                 ? Keep(pool.CarriedEntryItems[e], findingId)
                 : new OpenItem("L:" + entry.EntryId, OpenSide.Ledger, pool.Date, null, entry, findingId);
             open.Add(item);
-            if (state == ItemState.Open && findingId is null)
+            if (state is ItemState.Open or ItemState.Held && findingId is null)
             {
                 inTransit.Add(item);
             }

@@ -13,8 +13,11 @@ internal static class Findings
 {
     private static readonly string[] NoIds = [];
 
-    public static Discrepancy BankOnly(DayPool pool, BankLine line, LocalDate firstSeen, IReadOnlyList<Candidate> rejected) => Make(
-        pool.Account,
+    public static Discrepancy BankOnly(DayPool pool, BankLine line, LocalDate firstSeen, IReadOnlyList<Candidate> rejected) =>
+        BankOnly(pool.Account, line, firstSeen, rejected);
+
+    public static Discrepancy BankOnly(EscrowAccount account, BankLine line, LocalDate firstSeen, IReadOnlyList<Candidate> rejected) => Make(
+        account,
         Category.BANK_ONLY,
         line.Direction,
         line.Amount,

@@ -19,13 +19,16 @@ public enum OpenSide
 /// <param name="FindingId">The BANK_ONLY / LEDGER_ONLY / AMBIGUOUS finding the item stood for at the end of its last
 /// day (null while in transit, and for an entry listed by an AMBIGUOUS line). The next day reports it as cleared
 /// when it is no longer found.</param>
+/// <param name="Held">Taken out of an automatic pair by a person (<c>matches unmatch</c>): the ladder no longer pairs
+/// it (it would pair it the same way again); a person pairs it by hand or resolves it.</param>
 public sealed record OpenItem(
     string ItemId,
     OpenSide Side,
     LocalDate FirstSeen,
     BankLine? BankLine,
     LedgerEntry? Entry,
-    string? FindingId = null)
+    string? FindingId = null,
+    bool Held = false)
 {
     public static OpenItem Of(BankLine line, LocalDate firstSeen) => new("B:" + line.Serial, OpenSide.Bank, firstSeen, line, null);
 

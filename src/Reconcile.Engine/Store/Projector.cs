@@ -196,7 +196,14 @@ public sealed class Projector
 
     private void ApplyCaseEvent(DbConnection c, DbTransaction tx, long seq, CaseEventRecorded ev)
     {
-        List<CaseEvent> events = [ev.Event, .. ev.Related ?? []];
+        if (ev.Opening?.NewCase is { } opened)
+        {
+            // The case of a bank line taken out of an automatic pair: listed as the ladder would list the line, last seen
+            // on the day of the pair; its history starts with the pair (the opening's event, applied below).
+            int pairedOn = StoreDatabase.Day(ev.Opening.Paired.BusinessDate ?? opened.FirstSeen);
+            SqlBulk.Insert(c, tx, "rc_cases", CaseColumns, [CaseRowValues(opened, pairedOn, CaseState.Raised(opened.Id))], CaseKeys);
+        }
+        List<CaseEvent> events = [.. ev.Opening is { } opening ? [opening.Paired] : Array.Empty<CaseEvent>(), ev.Event, .. ev.Related ?? []];
         Dictionary<string, CaseRow> rows = _reads.CaseRows(c, tx, events.Select(e => e.CaseId));
         var updates = new List<(string Id, CaseState State)>(events.Count);
         var eventRows = new List<object?[]>(events.Count);
@@ -206,7 +213,9 @@ public sealed class Projector
             {
                 throw new InvalidOperationException($"journal record #{seq} names case {e.CaseId}, which the read model does not know");
             }
-            updates.Add((e.CaseId, row.State.Apply(e)));
+            CaseState state = row.State.Apply(e);
+            rows[e.CaseId] = row with { State = state };
+            updates.Add((e.CaseId, state));
             eventRows.Add(
             [
                 e.CaseId, seq, e.Kind.ToString(), e.At.ToUnixTimeTicks(), e.By, e.Text, e.Reason?.ToString(), e.RunId,
