@@ -26,7 +26,7 @@ public sealed class Projector
     ];
 
     private static readonly string[] CaseKeys = ["case_id"];
-    private static readonly string[] EventColumns = ["case_id", "seq", "kind", "at_ticks", "by_name", "text", "reason", "run_id", "business_day", "identity", "pairing"];
+    private static readonly string[] EventColumns = ["case_id", "seq", "kind", "at_ticks", "by_name", "text", "reason", "run_id", "business_day", "identity", "pairing", "ord"];
 
     private readonly StoreDatabase _db;
     private readonly ReadModel _reads;
@@ -220,6 +220,7 @@ public sealed class Projector
             [
                 e.CaseId, seq, e.Kind.ToString(), e.At.ToUnixTimeTicks(), e.By, e.Text, e.Reason?.ToString(), e.RunId,
                 e.BusinessDate is { } d ? StoreDatabase.Day(d) : null, e.Identity?.ToString(), e.Pairing is { } p ? StoreJson.ToUtf8(p) : null,
+                eventRows.Count,
             ]);
         }
         UpdateStates(c, tx, updates);
@@ -255,7 +256,7 @@ public sealed class Projector
         new(caseId, kind, at, System, null, null, run.RunId, businessDate);
 
     private static object?[] EventRow(string caseId, long seq, CaseEventKind kind, Instant at, string runId, int day) =>
-        [caseId, seq, kind.ToString(), at.ToUnixTimeTicks(), System, null, null, runId, day, null, null];
+        [caseId, seq, kind.ToString(), at.ToUnixTimeTicks(), System, null, null, runId, day, null, null, 0];
 
     private static object?[] CaseRowValues(Discrepancy d, int lastSeenDay, CaseState state) =>
     [
