@@ -105,6 +105,33 @@ public sealed class AutomaticUnmatchEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void A_carried_line_the_ladder_cleared_on_a_later_day_goes_back_to_its_own_BANK_ONLY_case_with_its_first_seen_day()
+    {
+        TwoDays();
+        string payout = StoreCli.Find(_cli.List(), "CEB", "BANK_ONLY", "250000.00");
+        _cli.QuietDay("2024-11-08",
+            "L000005,ORD24110800005,JG2024110600031,CEB-JG2024110600031,CEB,38450188000123456,SECOND_HAND,WITHDRAWAL,250000.00,SUCCESS,2024-11-08T09:00:00+08:00,2024-11-08T09:00:00+08:00,2024-11-08,,C241106000577,李四,,,放款\n",
+            cebSubAccount: "12050000.00");
+        _cli.Ws.Run("2024-11-08").Should().Be(0);
+        _cli.OutputLines("2024-11-08", "matches.csv").Should().Contain($"{ExampleInbox.Ceb},C241106000577,L000005,CARRIED,250000.00");
+        _cli.List("--status", "all")[payout][13].Should().Be("AUTO_CLEARED");
+
+        _cli.As("zhang", (c, a) => c.MatchesUnmatchAsync(a), Unmatch("C241106000577", note: "L000005 pays another contract")).Should().Be(0);
+        _cli.Out.ToString().Should().Contain($"{payout} PENDING_APPROVAL: undoing the CARRIED pair of 2024-11-08");
+        _cli.As("li", (c, a) => c.ApproveAsync(a), payout).Should().Be(0);
+
+        _cli.QuietDay("2024-11-09", ledgerRows: "", cebSubAccount: "12050000.00");
+        _cli.Ws.Run("2024-11-09").Should().Be(0);
+        string[] listed = _cli.OutputLines("2024-11-09", "discrepancies.csv");
+        listed.Should().Contain(l => l.StartsWith(payout, StringComparison.Ordinal) && l.Contains(",2024-11-06,3,", StringComparison.Ordinal));
+        listed.Should().Contain(l => l.Contains(",LEDGER_ONLY,OUT,,250000.00,,L000005,", StringComparison.Ordinal) && l.Contains(",2024-11-08,1,", StringComparison.Ordinal));
+        _cli.OutputLines("2024-11-09", "inventory.csv").Single(l => l.Contains(ExampleInbox.Ceb, StringComparison.Ordinal)).Should().EndWith(",0.00,BALANCED");
+        _cli.List()[payout][13].Should().Be("REOPENED");
+        _cli.Command(c => c.ShowAsync(StoreCli.Args(payout))).Should().Be(0);
+        _cli.Out.ToString().Should().Contain("AUTO_CLEARED").And.Contain("paired by CARRIED on 2024-11-08");
+    }
+
+    [Fact]
     public void Unknown_serials_and_changed_inputs_are_refused_and_nothing_is_stored()
     {
         TwoDays();
