@@ -69,6 +69,62 @@ public sealed class CaseActions
     public Task<CaseActionOutcome> UnmatchAsync(Actor actor, string caseId, string? note, CancellationToken ct = default) =>
         ActAsync(actor, Permission.Unmatch, caseId, (w, d, s, now) => w.Unmatch(caseId, s, note, actor.Name, now), ct);
 
+    /// <summary>
+    /// Undoes a pair the ladder made (<c>matches unmatch</c>), found again by <see cref="AutomaticPairFinder"/> from the
+    /// day's inputs in <paramref name="inbox"/>: through the unmatch of a case, so the roles, maker-checker on the pair's
+    /// amount, the history and the state effect are those of a pair made by hand. The case is the bank line's BANK_ONLY
+    /// (opened with the ladder's pair as its first event when new); when it already holds the pair (an unmatch was
+    /// rejected before), it is the plain unmatch of that case.
+    /// </summary>
+    public async Task<CaseActionOutcome> UnmatchAutomaticAsync(
+        Actor actor, string accountNo, string serial, string inbox, LocalDate? date, string? note, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (Permissions.Refusal(actor, Permission.Unmatch) is { } refusal)
+        {
+            throw new RefusedException(refusal);
+        }
+        AutomaticPairFound found = await new AutomaticPairFinder(_store).FindAsync(accountNo, serial, inbox, date, ct).ConfigureAwait(false);
+        Pairing pairing = found.Pair.Pairing;
+        string caseId = pairing.CaseId;
+        CaseDetail? detail = await _store.GetCaseAsync(caseId, ct).ConfigureAwait(false);
+        CaseState? known = detail is null ? null : CaseState.Fold(detail.Timeline) ?? CaseState.Raised(caseId);
+        if (known is { Status: CaseStatus.RESOLVED, Pairing: not null })
+        {
+            return await UnmatchAsync(actor, caseId, note, ct).ConfigureAwait(false);
+        }
+        if (known is { Status: CaseStatus.PENDING_APPROVAL, Pending.Action: PendingAction.Unmatch } pending)
+        {
+            throw new RefusedException($"undoing the pair of {serial} already waits for approval on case {caseId} (requested by {pending.Pending!.Maker}); approve or reject that");
+        }
+        if (known is { IsOpen: true } || known?.Status == CaseStatus.RESOLVED)
+        {
+            throw new RefusedException($"case {caseId} of bank line {serial} is {known.Status}: the line is not in the ladder's pair any more; nothing to undo");
+        }
+        AccountDayState latest = (await _store.LatestStateAsync(accountNo, ct).ConfigureAwait(false))!;
+        if (ManualMatch.NotClosed(latest.State, pairing) is { Count: > 0 } again)
+        {
+            throw new RefusedException(
+                $"{string.Join(", ", again)} of the {pairing.Rule} pair of {Iso(pairing.PairedOn!.Value)} {(again.Count == 1 ? "is" : "are")} open again already (or paired by hand since) in account {accountNo}: nothing to undo");
+        }
+        if (pairing.DifferenceFinding is { } finding && !latest.State.Standing.Any(f => f.Id == finding.Id))
+        {
+            throw new RefusedException(
+                $"the pair's {finding.Category} finding {finding.Id} is no longer open (resolved since): undoing the pair would leave its resolution in the proof; reopen it first");
+        }
+        RunRecord run = found.Run;
+        var paired = new CaseEvent(caseId, CaseEventKind.RESOLVED, run.FinishedAt, "system", AutomaticPairs.Describe(pairing), ResolutionReason.MATCHED, run.RunId, run.BusinessDate)
+        {
+            Pairing = pairing,
+        };
+        CaseState before = (known ?? CaseState.Raised(caseId)).Apply(paired);
+        var opening = new CaseOpening(detail is null ? found.Pair.Case : null, paired);
+        (CaseEvent e, ApprovalPolicy approval) = await DecideAndAppendAsync(
+            actor, (w, now) => w.Unmatch(caseId, before, note, actor.Name, now), opening, ct).ConfigureAwait(false);
+        CaseDetail after = (await _store.GetCaseAsync(caseId, ct).ConfigureAwait(false))!;
+        return new CaseActionOutcome(e, before, after, approval);
+    }
+
     /// <summary>Reopens a resolved case (approvers): listed again from the next run, its proof adjustment withdrawn.</summary>
     public Task<CaseActionOutcome> ReopenAsync(Actor actor, string caseId, string? note, CancellationToken ct = default) =>
         ActAsync(actor, Permission.Reopen, caseId, (w, d, s, now) => w.Reopen(caseId, s, note, actor.Name, now), ct);
@@ -108,11 +164,19 @@ public sealed class CaseActions
         {
             throw new RefusedException(refusal);
         }
-        StorePolicy policy = await _store.PolicyAsync(ct).ConfigureAwait(false);
-        var approval = new ApprovalPolicy(policy.ApprovalThreshold);
         CaseDetail? detail = await _store.GetCaseAsync(caseId, ct).ConfigureAwait(false);
         CaseState? state = detail is null ? null : CaseState.Fold(detail.Timeline) ?? CaseState.Raised(caseId);
-        CaseDecision decision = decide(new CaseWorkflow(approval), detail, state, _clock.GetCurrentInstant());
+        (CaseEvent e, ApprovalPolicy approval) = await DecideAndAppendAsync(actor, (w, now) => decide(w, detail, state, now), null, ct).ConfigureAwait(false);
+        return new CaseActionOutcome(e, state!, detail!, approval);
+    }
+
+    /// <summary>Decides under the store's approval policy and appends the event (with the actor's identity); a refusal throws.</summary>
+    private async Task<(CaseEvent Event, ApprovalPolicy Policy)> DecideAndAppendAsync(
+        Actor actor, Func<CaseWorkflow, Instant, CaseDecision> decide, CaseOpening? opening, CancellationToken ct)
+    {
+        StorePolicy policy = await _store.PolicyAsync(ct).ConfigureAwait(false);
+        var approval = new ApprovalPolicy(policy.ApprovalThreshold);
+        CaseDecision decision = decide(new CaseWorkflow(approval), _clock.GetCurrentInstant());
         if (decision.Event is not { } e)
         {
             throw new RefusedException(decision.Refusal!);
@@ -123,12 +187,14 @@ public sealed class CaseActions
         }
         try
         {
-            await _store.AppendCaseEventAsync(e, ct).ConfigureAwait(false);
+            await _store.AppendCaseEventAsync(e, opening, ct).ConfigureAwait(false);
         }
         catch (CaseChangedException changed)
         {
             throw new RefusedException(changed.Message);
         }
-        return new CaseActionOutcome(e, state!, detail!, approval);
+        return (e, approval);
     }
+
+    private static string Iso(LocalDate d) => NodaTime.Text.LocalDatePattern.Iso.Format(d);
 }

@@ -19,6 +19,7 @@ public static class Program
         ("discrepancies match", Commands.DiscrepanciesCommand.MatchUsage, Commands.DiscrepanciesCommand.Match),
         ("discrepancies unmatch", Commands.DiscrepanciesCommand.UnmatchUsage, Commands.DiscrepanciesCommand.Unmatch),
         ("discrepancies reopen", Commands.DiscrepanciesCommand.ReopenUsage, Commands.DiscrepanciesCommand.Reopen),
+        ("matches unmatch", Commands.DiscrepanciesCommand.MatchesUnmatchUsage, Commands.DiscrepanciesCommand.MatchesUnmatch),
         ("export inventory", Commands.ExportCommand.Usage, Commands.ExportCommand.Inventory),
         ("export cases", Commands.ExportCommand.CasesUsage, Commands.ExportCommand.Cases),
         ("samples generate", Commands.SamplesCommand.Usage, Commands.SamplesCommand.Run),

@@ -132,6 +132,11 @@ public sealed partial class DiscrepanciesCommand
         CaseEventKind.RESOLUTION_REQUESTED when e.Pairing is { } p =>
             $"{e.CaseId} PENDING_APPROVAL: the pairing {p.Describe()} is at or above the approval threshold {policy.Threshold}; " +
             $"a person other than {e.By} approves it with `reconcile discrepancies approve {e.CaseId} --by NAME` or rejects it with `reconcile discrepancies reject {e.CaseId} --by NAME --note TEXT`",
+        CaseEventKind.UNMATCHED when e.Pairing is { IsAutomatic: true } p =>
+            $"{e.CaseId} REOPENED: the {p.Rule} pair of {p.PairedOn:uuuu-MM-dd} {p.Describe()} is undone by {e.By}; from the next run its items are open again (the ladder leaves them to a person)",
+        CaseEventKind.UNMATCH_REQUESTED when e.Pairing is { IsAutomatic: true } p =>
+            $"{e.CaseId} PENDING_APPROVAL: undoing the {p.Rule} pair of {p.PairedOn:uuuu-MM-dd} {p.Describe()} is at or above the approval threshold {policy.Threshold}; " +
+            $"a person other than {e.By} approves it with `reconcile discrepancies approve {e.CaseId} --by NAME` or rejects it with `reconcile discrepancies reject {e.CaseId} --by NAME --note TEXT`",
         CaseEventKind.UNMATCHED => $"{e.CaseId} REOPENED: the pairing {e.Pairing?.Describe()} is undone by {e.By}; from the next run its items are open again",
         CaseEventKind.UNMATCH_REQUESTED =>
             $"{e.CaseId} PENDING_APPROVAL: undoing the pairing ({e.Pairing?.Amount}) is at or above the approval threshold {policy.Threshold}; a person other than {e.By} approves or rejects it",

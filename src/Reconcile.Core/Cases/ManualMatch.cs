@@ -93,6 +93,20 @@ public static class ManualMatch
         return new PairingPlan(pairing with { DifferenceFinding = DifferenceFinding(main, pairing) }, null);
     }
 
+    /// <summary>
+    /// The paired items that are open in <paramref name="state"/> already, or wait there in a pairing made by hand
+    /// since (empty: undoing the pair can take effect). The inverse of <see cref="Missing"/>.
+    /// </summary>
+    public static IReadOnlyList<string> NotClosed(AccountState state, Pairing pairing)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(pairing);
+        var taken = state.OpenItems.Select(i => i.ItemId)
+            .Concat(state.Pairings.Where(p => p.CaseId != pairing.CaseId).SelectMany(p => p.Items).Select(i => i.ItemId))
+            .ToHashSet(StringComparer.Ordinal);
+        return pairing.Items.Where(i => taken.Contains(i.ItemId)).Select(i => i.ItemId).ToList();
+    }
+
     /// <summary>The paired items no longer open in <paramref name="state"/> (empty: the pairing can take effect).</summary>
     public static IReadOnlyList<string> Missing(AccountState state, Pairing pairing)
     {
@@ -130,14 +144,19 @@ public static class ManualMatch
 
     /// <summary>
     /// The state with the pairing undone: a pairing no run has written yet is dropped; the items are open again
-    /// (with their first-seen days) and the named difference no longer stands.
+    /// (with their first-seen days) and the named difference no longer stands. The items of an automatic pair come
+    /// back <see cref="OpenItem.Held"/>: the ladder would pair them the same way again.
     /// </summary>
     public static AccountState Undo(AccountState state, Pairing pairing)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(pairing);
         var open = state.OpenItems.Select(i => i.ItemId).ToHashSet(StringComparer.Ordinal);
-        List<OpenItem> items = [.. state.OpenItems, .. pairing.Items.Where(i => !open.Contains(i.ItemId))];
+        List<OpenItem> items =
+        [
+            .. state.OpenItems,
+            .. pairing.Items.Where(i => !open.Contains(i.ItemId)).Select(i => pairing.IsAutomatic ? i with { Held = true } : i),
+        ];
         List<Pairing> pending = state.Pairings.Where(p => p.CaseId != pairing.CaseId).ToList();
         string? differenceId = pairing.DifferenceFinding?.Id;
         return state with

@@ -11,9 +11,19 @@ namespace Reconcile.Core.Cases;
 /// <param name="CaseId">The case the pairing was decided on.</param>
 /// <param name="Items">The bank lines, then the entries, in the order the person named them.</param>
 /// <param name="DifferenceFinding">When the sums differ, the AMOUNT_MISMATCH the person named for the difference: it
-/// stays open (standing) until resolved on its own.</param>
+/// stays open (standing) until resolved on its own. For an automatic pair: the finding the ladder made on the pair
+/// (AMOUNT_MISMATCH, …), withdrawn with the pair.</param>
 public sealed record Pairing(string CaseId, string AccountNo, IReadOnlyList<OpenItem> Items, Discrepancy? DifferenceFinding)
 {
+    /// <summary>The ladder's rule when the ladder made the pair (<c>matches unmatch</c> undoes it); null for a pair made by hand.</summary>
+    public MatchRule? Rule { get; init; }
+
+    /// <summary>The business day the ladder made the pair (with <see cref="Rule"/>).</summary>
+    public NodaTime.LocalDate? PairedOn { get; init; }
+
+    /// <summary>Made by the ladder, not by a person.</summary>
+    public bool IsAutomatic => Rule is not null;
+
     public IEnumerable<OpenItem> BankItems => Items.Where(i => i.Side == OpenSide.Bank);
 
     public IEnumerable<OpenItem> LedgerItems => Items.Where(i => i.Side == OpenSide.Ledger);

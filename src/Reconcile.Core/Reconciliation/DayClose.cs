@@ -19,7 +19,7 @@ internal static class DayClose
         for (int i = 0; i < pool.Lines.Length; i++)
         {
             ItemState state = pool.LineState[i];
-            if (state is not (ItemState.Open or ItemState.Ambiguous))
+            if (state is not (ItemState.Open or ItemState.Ambiguous or ItemState.Held))
             {
                 continue;
             }
@@ -40,7 +40,7 @@ internal static class DayClose
                 ? Keep(pool.CarriedLineItems[i], findingId, note)
                 : new OpenItem("B:" + line.Serial, OpenSide.Bank, pool.Date, line, null, findingId, note);
             open.Add(item);
-            if (state == ItemState.Open && findingId is null)
+            if (state is ItemState.Open or ItemState.Held && findingId is null)
             {
                 inTransit.Add(item);
             }
@@ -49,7 +49,7 @@ internal static class DayClose
         for (int e = 0; e < pool.Entries.Length; e++)
         {
             ItemState state = pool.EntryState[e];
-            if (state is not (ItemState.Open or ItemState.Ambiguous))
+            if (state is not (ItemState.Open or ItemState.Ambiguous or ItemState.Held))
             {
                 continue;
             }
@@ -60,7 +60,7 @@ internal static class DayClose
             }
             string? findingId = null;
             string? note = pool.EntryNote(e);
-            if (state == ItemState.Open && Age(pool, pool.EntryFirstSeen[e]) >= pool.Window)
+            if (state is ItemState.Open or ItemState.Held && Age(pool, pool.EntryFirstSeen[e]) >= pool.Window)
             {
                 Discrepancy ledgerOnly = Findings.LedgerOnly(pool, entry, pool.EntryFirstSeen[e], note);
                 findings.Add(ledgerOnly);
@@ -70,7 +70,7 @@ internal static class DayClose
                 ? Keep(pool.CarriedEntryItems[e], findingId, note)
                 : new OpenItem("L:" + entry.EntryId, OpenSide.Ledger, pool.Date, null, entry, findingId, note);
             open.Add(item);
-            if (state == ItemState.Open && findingId is null)
+            if (state is ItemState.Open or ItemState.Held && findingId is null)
             {
                 inTransit.Add(item);
             }

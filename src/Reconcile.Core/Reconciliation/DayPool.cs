@@ -21,6 +21,12 @@ internal enum ItemState : byte
 
     /// <summary>An AMBIGUOUS line or one of its candidates: left the pool, stays open.</summary>
     Ambiguous,
+
+    /// <summary>
+    /// A carried item a person took out of an automatic pair (<see cref="OpenItem.Held"/>): no rung sees it (the ladder
+    /// would only pair it the same way again); it stays open and ages like an open item until a person decides.
+    /// </summary>
+    Held,
 }
 
 /// <summary>
@@ -66,6 +72,7 @@ internal sealed class DayPool
             Lines[i] = line;
             LineFirstSeen[i] = carriedLines[i].FirstSeen;
             LineDay[i] = days.Of(line.BookingDate);
+            LineState[i] = carriedLines[i].Held ? ItemState.Held : ItemState.Open;
             HasReversals |= line.ReversalOf is not null;
         }
         bool sorted = true;
@@ -106,6 +113,7 @@ internal sealed class DayPool
             Entries[i] = entry;
             EntryFirstSeen[i] = carriedEntries[i].FirstSeen;
             EntryDay[i] = days.Of(entry.AccountingDate);
+            EntryState[i] = carriedEntries[i].Held ? ItemState.Held : ItemState.Open;
         }
         // While today's entries come in entry_id order, the duplicate step takes them (and the carried ones, merged
         // by id) in the same pass: each entry is visited once while it is at hand.

@@ -14,8 +14,11 @@ internal static class Findings
     private static readonly string[] NoIds = [];
 
     /// <param name="note">What else is known of the line (an instalment of a partially received entry), or null.</param>
-    public static Discrepancy BankOnly(DayPool pool, BankLine line, LocalDate firstSeen, IReadOnlyList<Candidate> rejected, string? note = null) => Make(
-        pool.Account,
+    public static Discrepancy BankOnly(DayPool pool, BankLine line, LocalDate firstSeen, IReadOnlyList<Candidate> rejected, string? note = null) =>
+        BankOnly(pool.Account, line, firstSeen, rejected, note);
+
+    public static Discrepancy BankOnly(EscrowAccount account, BankLine line, LocalDate firstSeen, IReadOnlyList<Candidate> rejected, string? note = null) => Make(
+        account,
         Category.BANK_ONLY,
         line.Direction,
         line.Amount,

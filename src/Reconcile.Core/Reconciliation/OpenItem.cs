@@ -22,6 +22,8 @@ public enum OpenSide
 /// <param name="Note">What the ladder knew of the item at the end of its last day beyond its side, shown in its
 /// detail: for an entry partially received by instalments (rung 7), what was received and what remains; for such an
 /// instalment, the entry it pays. Null otherwise.</param>
+/// <param name="Held">Taken out of an automatic pair by a person (<c>matches unmatch</c>): the ladder no longer pairs
+/// it (it would pair it the same way again); a person pairs it by hand or resolves it.</param>
 public sealed record OpenItem(
     string ItemId,
     OpenSide Side,
@@ -29,7 +31,8 @@ public sealed record OpenItem(
     BankLine? BankLine,
     LedgerEntry? Entry,
     string? FindingId = null,
-    string? Note = null)
+    string? Note = null,
+    bool Held = false)
 {
     public static OpenItem Of(BankLine line, LocalDate firstSeen) => new("B:" + line.Serial, OpenSide.Bank, firstSeen, line, null);
 

@@ -49,6 +49,12 @@ internal static class CaseDecisionEffects
                 ? new CaseDecisionEffect(reopened, [])
                 : throw new CaseChangedException(plan.Refusal!);
         }
+        if (pairing.IsAutomatic && ManualMatch.NotClosed(state, pairing) is { Count: > 0 } notClosed)
+        {
+            throw new CaseChangedException(
+                $"{string.Join(", ", notClosed)} {(notClosed.Count == 1 ? "is" : "are")} open again in account {row.AccountNo} already (or paired by hand since): " +
+                $"the ladder's pair of case {e.CaseId} cannot be undone again; look at it again");
+        }
         var paired = pairing.RelatedCaseIds.Append(pairing.CaseId).Where(id => id != e.CaseId).ToList();
         string? differenceId = pairing.DifferenceFinding?.Id;
         Dictionary<string, CaseRow> others = reads.CaseRows(c, null, differenceId is null ? paired : paired.Append(differenceId));

@@ -62,6 +62,14 @@ public interface IReconcileStore
     Task AppendCaseEventAsync(CaseEvent caseEvent, CancellationToken ct = default);
 
     /// <summary>
+    /// Appends a person's action together with the case it needs opened first (<paramref name="opening"/>: undoing a
+    /// pair the ladder made), in one record. (Added by the store; fakes take no opening.)
+    /// </summary>
+    Task AppendCaseEventAsync(CaseEvent caseEvent, CaseOpening? opening, CancellationToken ct = default) => opening is null
+        ? AppendCaseEventAsync(caseEvent, ct)
+        : throw new NotSupportedException("this store cannot open a case for an automatic pair");
+
+    /// <summary>
     /// The state the account carries out of its latest day run, with the decisions taken since (null: no history): its
     /// open items are what a person may pair by hand. (Added by the store; fakes keep none.)
     /// </summary>

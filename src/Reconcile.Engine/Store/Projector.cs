@@ -27,7 +27,7 @@ public sealed class Projector
     ];
 
     private static readonly string[] CaseKeys = ["case_id"];
-    private static readonly string[] EventColumns = ["case_id", "seq", "kind", "at_ticks", "by_name", "text", "reason", "run_id", "business_day", "identity", "pairing"];
+    private static readonly string[] EventColumns = ["case_id", "seq", "kind", "at_ticks", "by_name", "text", "reason", "run_id", "business_day", "identity", "pairing", "ord"];
 
     private readonly StoreDatabase _db;
     private readonly ReadModel _reads;
@@ -232,7 +232,14 @@ public sealed class Projector
 
     private void ApplyCaseEvent(DbConnection c, DbTransaction tx, long seq, CaseEventRecorded ev)
     {
-        List<CaseEvent> events = [ev.Event, .. ev.Related ?? []];
+        if (ev.Opening?.NewCase is { } opened)
+        {
+            // The case of a bank line taken out of an automatic pair: listed as the ladder would list the line, last seen
+            // on the day of the pair; its history starts with the pair (the opening's event, applied below).
+            int pairedOn = StoreDatabase.Day(ev.Opening.Paired.BusinessDate ?? opened.FirstSeen);
+            SqlBulk.Insert(c, tx, "rc_cases", CaseColumns, [CaseRowValues(opened, pairedOn, CaseState.Raised(opened.Id))], CaseKeys);
+        }
+        List<CaseEvent> events = [.. ev.Opening is { } opening ? [opening.Paired] : Array.Empty<CaseEvent>(), ev.Event, .. ev.Related ?? []];
         Dictionary<string, CaseRow> rows = _reads.CaseRows(c, tx, events.Select(e => e.CaseId));
         var updates = new List<(string Id, CaseState State)>(events.Count);
         var eventRows = new List<object?[]>(events.Count);
@@ -242,11 +249,14 @@ public sealed class Projector
             {
                 throw new InvalidOperationException($"journal record #{seq} names case {e.CaseId}, which the read model does not know");
             }
-            updates.Add((e.CaseId, row.State.Apply(e)));
+            CaseState state = row.State.Apply(e);
+            rows[e.CaseId] = row with { State = state };
+            updates.Add((e.CaseId, state));
             eventRows.Add(
             [
                 e.CaseId, seq, e.Kind.ToString(), e.At.ToUnixTimeTicks(), e.By, e.Text, e.Reason?.ToString(), e.RunId,
                 e.BusinessDate is { } d ? StoreDatabase.Day(d) : null, e.Identity?.ToString(), e.Pairing is { } p ? StoreJson.ToUtf8(p) : null,
+                eventRows.Count,
             ]);
         }
         UpdateStates(c, tx, updates);
@@ -282,7 +292,7 @@ public sealed class Projector
         new(caseId, kind, at, System, null, null, run.RunId, businessDate);
 
     private static object?[] EventRow(string caseId, long seq, CaseEventKind kind, Instant at, string runId, int day) =>
-        [caseId, seq, kind.ToString(), at.ToUnixTimeTicks(), System, null, null, runId, day, null, null];
+        [caseId, seq, kind.ToString(), at.ToUnixTimeTicks(), System, null, null, runId, day, null, null, 0];
 
     private static object?[] CaseRowValues(Discrepancy d, int lastSeenDay, CaseState state) =>
     [

@@ -250,7 +250,7 @@ public sealed class ReadModel
         }
         var timeline = new List<CaseEvent>();
         using (DbCommand cmd = StoreDatabase.Command(
-            c, null, "SELECT kind, at_ticks, by_name, text, reason, run_id, business_day, identity, pairing FROM rc_case_events WHERE case_id = @id ORDER BY seq", ("@id", caseId)))
+            c, null, "SELECT kind, at_ticks, by_name, text, reason, run_id, business_day, identity, pairing FROM rc_case_events WHERE case_id = @id ORDER BY seq, ord", ("@id", caseId)))
         using (DbDataReader r = cmd.ExecuteReader())
         {
             while (r.Read())

@@ -58,8 +58,13 @@ public sealed class ReconcileStore : IReconcileStore
 
     public async Task AppendCaseEventAsync(CaseEvent caseEvent, CancellationToken ct = default)
     {
+        await AppendCaseEventAsync(caseEvent, null, ct).ConfigureAwait(false);
+    }
+
+    public async Task AppendCaseEventAsync(CaseEvent caseEvent, CaseOpening? opening, CancellationToken ct = default)
+    {
         ArgumentNullException.ThrowIfNull(caseEvent);
-        await WriteAsync(new AppendCaseEventCommand(caseEvent), ct).ConfigureAwait(false);
+        await WriteAsync(new AppendCaseEventCommand(caseEvent, opening), ct).ConfigureAwait(false);
     }
 
     public Task<InventoryHistory> InventoryAsync(LocalDate from, LocalDate to, CancellationToken ct = default) =>

@@ -114,7 +114,7 @@ public sealed class ReconcileStoreActor : ReceivePersistentActor
         PlanAndPersist(StoreEventKind.RunCommitted, () => Plan(command.Commit), ev => ev.Run.RunId, StoreJson.ToUtf8);
 
     private void Append(AppendCaseEventCommand command) =>
-        PlanAndPersist(StoreEventKind.CaseEventRecorded, () => Plan(command.Event), ev => ev.Event.CaseId, StoreJson.ToUtf8);
+        PlanAndPersist(StoreEventKind.CaseEventRecorded, () => Plan(command.Event, command.Opening), ev => ev.Event.CaseId, StoreJson.ToUtf8);
 
     private void AppendAccess(AppendAccessEventCommand command) =>
         PlanAndPersist(StoreEventKind.AccessChanged, () => Plan(command.Event), ev => ev.User ?? ev.Setting ?? ev.Kind.ToString(), StoreJson.ToUtf8);
@@ -265,7 +265,10 @@ public sealed class ReconcileStoreActor : ReceivePersistentActor
                 if (after.Status == CaseStatus.RESOLVED && after.Resolution is { } reason)
                 {
                     keptResolved.Add(d.Id);
-                    next = after.Pairing is { } pairing ? ManualMatch.Apply(next, pairing) : Resolutions.Apply(next, d, reason);
+                    // A pair the ladder made is in no state to apply again (the run's ladder decides it afresh).
+                    next = after.Pairing is { } pairing
+                        ? pairing.IsAutomatic ? next : ManualMatch.Apply(next, pairing)
+                        : Resolutions.Apply(next, d, reason);
                 }
             }
             foreach (string id in result.Cleared)
@@ -333,12 +336,21 @@ public sealed class ReconcileStoreActor : ReceivePersistentActor
         return e;
     }
 
-    /// <summary>A person's action; when it makes a resolution take effect, the account's carried state changes with it.</summary>
-    private CaseEventRecorded Plan(CaseEvent e)
+    /// <summary>
+    /// A person's action; when it makes a resolution take effect, the account's carried state changes with it. With an
+    /// <paramref name="opening"/> (undoing an automatic pair) the case is opened first: inserted when new, and the
+    /// ladder's pair recorded on it, so the person's event is judged against the case holding the pair.
+    /// </summary>
+    private CaseEventRecorded Plan(CaseEvent e, CaseOpening? opening)
     {
         ArgumentNullException.ThrowIfNull(e);
         using DbConnection c = _db.Open();
-        if (!_reads.CaseRows(c, null, [e.CaseId]).TryGetValue(e.CaseId, out CaseRow? row))
+        CaseRow? row = _reads.CaseRows(c, null, [e.CaseId]).GetValueOrDefault(e.CaseId);
+        if (opening is not null)
+        {
+            row = Open(row, e, opening);
+        }
+        if (row is null)
         {
             throw new KeyNotFoundException($"unknown case id '{e.CaseId}'");
         }
@@ -352,17 +364,46 @@ public sealed class ReconcileStoreActor : ReceivePersistentActor
             throw new CaseChangedException(conflict);
         }
         CaseState after = before.Apply(e);
-        bool takesEffect = after.Status == CaseStatus.RESOLVED && before.Status != CaseStatus.RESOLVED;
+        // A rejected unmatch leaves the pairing where it was: nothing takes effect.
+        bool takesEffect = after.Status == CaseStatus.RESOLVED && before.Status != CaseStatus.RESOLVED && before.Pending?.Action != PendingAction.Unmatch;
         bool undoes = after.Status == CaseStatus.REOPENED && before.Resolution is not null;
         if (!takesEffect && !undoes)
         {
-            return new CaseEventRecorded(e, row.AccountNo, null);
+            return new CaseEventRecorded(e, row.AccountNo, null, null, opening);
         }
         (LocalDate day, AccountState state) = _reads.LatestAccountDay(c, null, row.AccountNo)
             ?? throw new InvalidOperationException($"account {row.AccountNo} of case {e.CaseId} has no stored state");
         CaseDecisionEffect decided = takesEffect
             ? CaseDecisionEffects.TakeEffect(c, _reads, row, after, state, e)
             : CaseDecisionEffects.Undo(c, _reads, row, before, state, e);
-        return new CaseEventRecorded(e, row.AccountNo, new ResolutionEffect(day, decided.StateAfter), decided.Related.Count == 0 ? null : decided.Related);
+        return new CaseEventRecorded(e, row.AccountNo, new ResolutionEffect(day, decided.StateAfter), decided.Related.Count == 0 ? null : decided.Related, opening);
+    }
+
+    /// <summary>
+    /// The case as it stands once the opening is applied: a new case must not be known yet, a known one must be closed
+    /// without a pairing (a finding of the line that cleared when the ladder paired it); otherwise someone recorded the
+    /// pair meanwhile and the caller looks again.
+    /// </summary>
+    private static CaseRow Open(CaseRow? row, CaseEvent e, CaseOpening opening)
+    {
+        CaseEvent paired = opening.Paired;
+        if (paired.CaseId != e.CaseId || paired.Kind != CaseEventKind.RESOLVED || paired.Pairing is not { IsAutomatic: true } pairing
+            || pairing.CaseId != e.CaseId || e.Kind is not (CaseEventKind.UNMATCHED or CaseEventKind.UNMATCH_REQUESTED))
+        {
+            throw new ArgumentException($"an opening records the ladder's pair on the case {e.CaseId} an unmatch is asked on");
+        }
+        if (row is null)
+        {
+            Discrepancy d = opening.NewCase is { } n && n.Id == e.CaseId
+                ? n
+                : throw new CaseChangedException($"case {e.CaseId} is not known and the request holds no case to open for it; look at it again");
+            row = new CaseRow(CaseState.Raised(d.Id), pairing.AccountNo, StoreDatabase.Day(d.FirstSeen), StoreDatabase.Day(pairing.PairedOn!.Value), StoreJson.ToUtf8(d));
+        }
+        else if (opening.NewCase is not null || row.State.IsOpen || row.State.Status == CaseStatus.RESOLVED)
+        {
+            throw new CaseChangedException(
+                $"case {e.CaseId} is known and {row.State.Status} now: someone recorded or undid the pair of its bank line meanwhile; look at it again");
+        }
+        return row with { State = row.State.Apply(paired) };
     }
 }

@@ -19,7 +19,7 @@ public sealed class StoreDatabase
     public const string JournalTable = "journal";
 
     /// <summary>Bumped when the read-model tables change: the read model is then rebuilt from the journal.</summary>
-    public const int ReadModelVersion = 3;
+    public const int ReadModelVersion = 4;
 
     public StoreDatabase(StoreLocation location)
     {
@@ -113,7 +113,7 @@ public sealed class StoreDatabase
             CREATE TABLE IF NOT EXISTS rc_case_events (
               case_id TEXT NOT NULL, seq BIGINT NOT NULL, kind TEXT NOT NULL, at_ticks BIGINT NOT NULL,
               by_name TEXT NOT NULL, text TEXT NULL, reason TEXT NULL, run_id TEXT NULL, business_day INTEGER NULL,
-              identity TEXT NULL, pairing {blob} NULL, PRIMARY KEY (case_id, seq, kind))
+              identity TEXT NULL, pairing {blob} NULL, ord INTEGER NOT NULL, PRIMARY KEY (case_id, seq, kind))
             """);
         Execute(c, tx, """
             CREATE TABLE IF NOT EXISTS rc_users (

@@ -47,7 +47,24 @@ public sealed record RunCaseEffects(
 /// <param name="Related">Events the same decision makes on other cases, in the same record: a pairing closes the cases
 /// of the other items it pairs (RESOLVED, MATCHED) and an unmatch reopens them and supersedes the pairing's
 /// difference finding.</param>
-public sealed record CaseEventRecorded(CaseEvent Event, string AccountNo, ResolutionEffect? Effect, IReadOnlyList<CaseEvent>? Related = null);
+/// <param name="Opening">When the action undoes a pair the ladder made (<c>matches unmatch</c>): the case it opens for
+/// the bank line and the system event recording the ladder's pair, applied before <paramref name="Event"/>.</param>
+public sealed record CaseEventRecorded(
+    CaseEvent Event,
+    string AccountNo,
+    ResolutionEffect? Effect,
+    IReadOnlyList<CaseEvent>? Related = null,
+    CaseOpening? Opening = null);
+
+/// <summary>
+/// What undoing an automatic pair records before the person's event: the case of the bank line — new
+/// (<see cref="NewCase"/>, inserted as the ladder would have listed the line) or known and closed (an earlier finding of
+/// the line that cleared) — and the ladder's pair as a system event (RESOLVED, MATCHED, with the pairing). Kept whole in
+/// the record, so replaying the journal never recomputes the day.
+/// </summary>
+/// <param name="NewCase">The case's discrepancy when the case is new; null when it is known.</param>
+/// <param name="Paired">The system event: RESOLVED by "system", reason MATCHED, the run's id and day, the pairing.</param>
+public sealed record CaseOpening(Discrepancy? NewCase, CaseEvent Paired);
 
 /// <summary>The account-day whose carried state a resolution changed, and that state afterwards.</summary>
 public sealed record ResolutionEffect(LocalDate BusinessDate, AccountState StateAfter);

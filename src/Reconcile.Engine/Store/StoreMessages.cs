@@ -6,7 +6,8 @@ namespace Reconcile.Engine.Store;
 public sealed record CommitRunCommand(RunCommit Commit);
 
 /// <summary>Append a person's case event (answered with <see cref="StoreAck"/> or a Status.Failure).</summary>
-public sealed record AppendCaseEventCommand(CaseEvent Event);
+/// <param name="Opening">Undoing an automatic pair: the case and the ladder's pair recorded first (see <see cref="CaseOpening"/>).</param>
+public sealed record AppendCaseEventCommand(CaseEvent Event, CaseOpening? Opening = null);
 
 /// <summary>Append a change to the users or the policy (answered with <see cref="StoreAck"/> or a Status.Failure).</summary>
 public sealed record AppendAccessEventCommand(Reconcile.Core.Access.AccessEvent Event);
