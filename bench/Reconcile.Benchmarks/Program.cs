@@ -16,6 +16,11 @@ public static class Program
             XlsxBenchmarks.Compare(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
             return;
         }
+        if (args is ["sums", ..])
+        {
+            SumRungBenchmarks.Measure(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 15);
+            return;
+        }
         // A short in-process job: a few minutes for the whole set, no generated project to build.
         IConfig config = ManualConfig.Create(DefaultConfig.Instance)
             .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))

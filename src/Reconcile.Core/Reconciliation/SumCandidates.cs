@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
 using Reconcile.Core.Model;
 
@@ -69,9 +70,9 @@ internal sealed class SumCandidates
             return null;
         }
 
-        var bySub = new Chains(pool.Entries.Length);
-        var byContract = new Chains(pool.Entries.Length);
-        for (int e = pool.Entries.Length - 1; e >= 0; e--)
+        var bySub = new Chains();
+        var byContract = new Chains();
+        for (int e = 0; e < pool.Entries.Length; e++)
         {
             if (pool.EntryState[e] != ItemState.Open)
             {
@@ -162,16 +163,16 @@ internal sealed class SumCandidates
     private static Choice Choose(DayPool pool, int line, Chains chains, string? key, List<int> candidates)
     {
         candidates.Clear();
-        if (string.IsNullOrEmpty(key) || !chains.TryGet(key, out int first, out int count))
+        if (string.IsNullOrEmpty(key) || !chains.TryGet(key, out List<int>? entries))
         {
             return Choice.None;
         }
-        if (count > MaxPerKey)
+        if (entries.Count > MaxPerKey)
         {
             return Choice.TooMany;
         }
         Direction direction = pool.Lines[line].Direction;
-        for (int e = first; e != -1; e = chains.Next[e])
+        foreach (int e in entries)
         {
             if (pool.Entries[e].Direction == direction && pool.WithinWindow(line, e))
             {
@@ -181,28 +182,19 @@ internal sealed class SumCandidates
         return candidates.Count > 0 ? Choice.Found : Choice.None;
     }
 
-    /// <summary>Entries chained per key in pool order: the first position and the count per key, the next ones in an array.</summary>
-    private sealed class Chains(int entries)
+    /// <summary>The open SUCCESS entries of each key the open lines name, in pool order (only those keys: few).</summary>
+    private sealed class Chains
     {
-        private readonly Dictionary<string, (int First, int Count)> _heads = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<int>> _entries = new(StringComparer.Ordinal);
 
-        public int[] Next { get; } = new int[entries];
+        public bool IsEmpty => _entries.Count == 0;
 
-        public bool IsEmpty => _heads.Count == 0;
-
-        /// <summary>Links <paramref name="entry"/> in front (the caller goes backwards through the pool).</summary>
         public void Link(string key, int entry)
         {
-            ref (int First, int Count) head = ref CollectionsMarshal.GetValueRefOrAddDefault(_heads, key, out bool exists);
-            Next[entry] = exists ? head.First : -1;
-            head = (entry, exists ? head.Count + 1 : 1);
+            ref List<int>? entries = ref CollectionsMarshal.GetValueRefOrAddDefault(_entries, key, out _);
+            (entries ??= []).Add(entry);
         }
 
-        public bool TryGet(string key, out int first, out int count)
-        {
-            bool found = _heads.TryGetValue(key, out (int First, int Count) head);
-            (first, count) = head;
-            return found;
-        }
+        public bool TryGet(string key, [NotNullWhen(true)] out List<int>? entries) => _entries.TryGetValue(key, out entries);
     }
 }

@@ -97,6 +97,26 @@ public partial class LadderTests
     }
 
     [Fact]
+    public void A_first_instalment_overdue_before_the_rest_arrives_is_cleared_when_they_add_up()
+    {
+        // S1 arrives on D1, the ledger books L1 on D2 (S1 is a day old: BANK_ONLY, an instalment of L1), S2 on D3 completes it.
+        AccountDayResult day1 = Day.Run(Days.D1, [Lines.In("S1", 100m, sub: "SA1")], ledgerBalance: 0m);
+        AccountDayResult day2 = Day.Run(
+            Days.D2, entries: [Entries.Deposit("L1", 300m, on: Days.D2, sub: "SA1")], previous: day1.Next, opening: 100m, ledgerBalance: 300m);
+        AccountDayResult day3 = Day.Run(
+            Days.D3, [Lines.In("S2", 200m, on: Days.D3, sub: "SA1")], previous: day2.Next, opening: 100m, ledgerBalance: 300m);
+
+        Discrepancy bankOnly = day2.Single(Category.BANK_ONLY);
+        bankOnly.Detail.Should().EndWith("is an instalment of L1 300.00: 100.00 received, 200.00 remaining");
+        day2.Inventory.Unexplained.Should().Be(Money.Zero);
+        day3.Matches.Select(m => (m.BankSerial, m.Rule)).Should().Equal(("S1", MatchRule.PARTIAL), ("S2", MatchRule.PARTIAL));
+        day3.Cleared.Should().Equal(bankOnly.Id);
+        day3.Discrepancies.Should().BeEmpty();
+        day3.Next.OpenItems.Should().BeEmpty();
+        day3.Inventory.Unexplained.Should().Be(Money.Zero);
+    }
+
+    [Fact]
     public void An_instalment_outside_the_window_of_the_entry_does_not_add_up_with_the_others()
     {
         AccountDayResult day1 = Day.Run(
