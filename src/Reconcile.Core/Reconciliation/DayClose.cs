@@ -62,7 +62,7 @@ internal static class DayClose
             string? note = pool.EntryNote(e);
             if (state is ItemState.Open or ItemState.Held && Age(pool, pool.EntryFirstSeen[e]) >= pool.Window)
             {
-                Discrepancy ledgerOnly = Findings.LedgerOnly(pool, entry, pool.EntryFirstSeen[e], note);
+                Discrepancy ledgerOnly = Findings.LedgerOnly(pool, entry, pool.EntryFirstSeen[e], note, pool.InstalmentsOf(e));
                 findings.Add(ledgerOnly);
                 findingId = ledgerOnly.Id;
             }

@@ -45,6 +45,7 @@ internal sealed class DayPool
     private Dictionary<int, string>? _ambiguousIdByLine;
     private Dictionary<int, string>? _lineNotes;
     private Dictionary<int, string>? _entryNotes;
+    private Dictionary<int, IReadOnlyList<Candidate>>? _entryInstalments;
 
     private DayPool(AccountDayInput input, OpenItem[] carriedLines, OpenItem[] carriedEntries)
     {
@@ -465,12 +466,23 @@ internal sealed class DayPool
     /// <summary>Notes what is known of an open line beyond its side (a partial receipt): shown in its detail.</summary>
     public void NoteLine(int line, string note) => (_lineNotes ??= []).Add(line, note);
 
-    /// <summary>Notes what is known of an open entry beyond its side (partially received): shown in its detail.</summary>
-    public void NoteEntry(int entry, string note) => (_entryNotes ??= []).Add(entry, note);
+    /// <summary>
+    /// Notes what is known of an open entry beyond its side (partially received): shown in its detail, and the lines
+    /// that paid part of it as the candidates of its LEDGER_ONLY.
+    /// </summary>
+    public void NoteEntry(int entry, string note, IReadOnlyList<Candidate> instalments)
+    {
+        (_entryNotes ??= []).Add(entry, note);
+        (_entryInstalments ??= []).Add(entry, instalments);
+    }
 
     public string? LineNote(int line) => _lineNotes is not null && _lineNotes.TryGetValue(line, out string? note) ? note : null;
 
     public string? EntryNote(int entry) => _entryNotes is not null && _entryNotes.TryGetValue(entry, out string? note) ? note : null;
+
+    /// <summary>The lines that paid part of the entry (partially received), as candidates; empty otherwise.</summary>
+    public IReadOnlyList<Candidate> InstalmentsOf(int entry) =>
+        _entryInstalments is not null && _entryInstalments.TryGetValue(entry, out IReadOnlyList<Candidate>? lines) ? lines : [];
 
     /// <summary>Notes a candidate a rung considered for a line and rejected (shown on the line's BANK_ONLY).</summary>
     public void Reject(int line, int entry, MatchRule rung, RejectReason reason)

@@ -35,7 +35,9 @@ internal static class Findings
         rejected);
 
     /// <param name="note">What else is known of the entry (partially received), or null.</param>
-    public static Discrepancy LedgerOnly(DayPool pool, LedgerEntry entry, LocalDate firstSeen, string? note = null) => Make(
+    /// <param name="instalments">The lines that paid part of it, listed as its candidates (none when null).</param>
+    public static Discrepancy LedgerOnly(
+        DayPool pool, LedgerEntry entry, LocalDate firstSeen, string? note = null, IReadOnlyList<Candidate>? instalments = null) => Make(
         pool.Account,
         Category.LEDGER_ONLY,
         entry.Direction,
@@ -50,7 +52,7 @@ internal static class Findings
         ProofEffect.LedgerSide(entry.Direction, entry.Amount),
         null,
         [entry],
-        []);
+        instalments ?? []);
 
     /// <summary>A finding on a pair made today (AMOUNT / DIRECTION / STATUS_MISMATCH, WRONG_SUB_ACCOUNT).</summary>
     public static Discrepancy OnPair(

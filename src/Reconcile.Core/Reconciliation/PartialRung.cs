@@ -148,14 +148,19 @@ internal static class PartialRung
             }
             Array.Sort(serials, StringComparer.Ordinal);
             string verb = paid.Direction == Direction.IN ? "received" : "paid";
-            pool.NoteEntry(entry, string.Create(CultureInfo.InvariantCulture,
-                $"partially {verb} {got} of {paid.Amount} ({string.Join(", ", serials)}); {remaining} remaining"));
             string instalment = string.Create(CultureInfo.InvariantCulture,
                 $"an instalment of {paid.EntryId} {paid.Amount}: {got} {verb}, {remaining} remaining");
+            var paidBy = new Candidate[n];
             for (int k = 0; k < n; k++)
             {
                 pool.NoteLine(lines[k], instalment);
+                BankLine line = pool.Lines[lines[k]];
+                paidBy[k] = new Candidate(nameof(MatchRule.PARTIAL), "B:" + line.Serial, line.Amount,
+                    string.Create(CultureInfo.InvariantCulture, $"the instalments add up to {got} of {paid.Amount}: {remaining} remaining"));
             }
+            Array.Sort(paidBy, (a, b) => string.CompareOrdinal(a.ItemId, b.ItemId));
+            pool.NoteEntry(entry, string.Create(CultureInfo.InvariantCulture,
+                $"partially {verb} {got} of {paid.Amount} ({string.Join(", ", serials)}); {remaining} remaining"), paidBy);
         }
     }
 

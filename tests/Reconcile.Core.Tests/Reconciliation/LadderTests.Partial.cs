@@ -88,7 +88,11 @@ public partial class LadderTests
             Days.D2, [Lines.In("S2", 50m, on: Days.D2, sub: "SA1")], previous: day1.Next, opening: 100m, ledgerBalance: 300m);
 
         day2.Matches.Should().BeEmpty();
-        day2.Single(Category.LEDGER_ONLY).Detail.Should().Be("ledger DEPOSIT 300.00 (L1) partially received 150.00 of 300.00 (S1, S2); 150.00 remaining");
+        Discrepancy ledgerOnly = day2.Single(Category.LEDGER_ONLY);
+        ledgerOnly.Detail.Should().Be("ledger DEPOSIT 300.00 (L1) partially received 150.00 of 300.00 (S1, S2); 150.00 remaining");
+        ledgerOnly.Candidates.Should().Equal(
+            new Candidate("PARTIAL", "B:S1", Day.Yuan(100m), "the instalments add up to 150.00 of 300.00: 150.00 remaining"),
+            new Candidate("PARTIAL", "B:S2", Day.Yuan(50m), "the instalments add up to 150.00 of 300.00: 150.00 remaining"));
         day2.Single(Category.BANK_ONLY).Detail.Should().Be("bank IN 100.00 (S1 转入) is an instalment of L1 300.00: 150.00 received, 150.00 remaining");
         day2.InTransit.Should().ContainSingle().Which.Note.Should().Be("an instalment of L1 300.00: 150.00 received, 150.00 remaining");
         day2.Inventory.LedgerInNotBank.Should().Be(Day.Yuan(300m));
