@@ -13,6 +13,9 @@ public class ReconcilerBenchmarks
 {
     private AccountDayInput _input = null!;
 
+    /// <summary>The account-day reconciled (set up by <see cref="Setup"/>).</summary>
+    public AccountDayInput Input => _input;
+
     [GlobalSetup]
     public void Setup()
     {

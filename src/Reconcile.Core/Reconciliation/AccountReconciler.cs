@@ -18,6 +18,7 @@ public static class AccountReconciler
         DayPool pool = DayPool.Create(input);
         Reversals.Apply(pool);
         LedgerKeys keys = LedgerDuplicates.Apply(pool);
+        pool.FindRetained(); // today's serials and refs against those matched on earlier days
         BankSerialRung.Run(pool, keys); // also the duplicate bank serials, in the same pass
         PaymentRefRung.Run(pool, keys);
         RetainedDuplicates.CheckRefs(pool, keys); // a ref paid on an earlier day that no entry claims again

@@ -41,6 +41,8 @@ internal sealed class DayPool
 
     private readonly MatchRecord?[] _matchByLine;
     private readonly List<ulong> _matchedKeys;
+    private int[]? _serialMatchedDay;
+    private int[]? _refPaidDay;
     private Dictionary<int, List<Candidate>>? _rejected;
     private Dictionary<int, string>? _ambiguousIdByLine;
     private Dictionary<int, string>? _lineNotes;
@@ -176,9 +178,80 @@ internal sealed class DayPool
     /// <summary>The first day (day number) of the retention window: a key matched before it no longer counts.</summary>
     public int RetainedFromDay { get; }
 
-    /// <summary>The day (inside the retention window, before today) a retained key was last matched on, if it was.</summary>
-    public bool RetainedDay(ulong hash, out LocalDate day) =>
-        Retained.TryFind(hash, out day) && DayNumber(day) >= RetainedFromDay && DayNumber(day) < DateDay;
+    /// <summary>
+    /// Looks today's open lines' serials and payment refs up in <see cref="Retained"/> at once (sorted, one walk per
+    /// retained day), for <see cref="SerialMatchedOn"/> and <see cref="RefPaidOn"/>. Called before rung 1.
+    /// </summary>
+    public void FindRetained()
+    {
+        if (Retained.Count == 0)
+        {
+            return;
+        }
+        int count = 0;
+        for (int i = CarriedLineCount; i < Lines.Length; i++)
+        {
+            if (LineState[i] == ItemState.Open)
+            {
+                count += string.IsNullOrEmpty(Lines[i].PaymentRef) ? 1 : 2;
+            }
+        }
+        var hashes = new ulong[count];
+        var codes = new int[count];
+        count = 0;
+        for (int i = CarriedLineCount; i < Lines.Length; i++)
+        {
+            if (LineState[i] != ItemState.Open)
+            {
+                continue;
+            }
+            hashes[count] = KeyHash.Serial(Lines[i].Serial);
+            codes[count++] = i * 2;
+            if (Lines[i].PaymentRef is { Length: > 0 } lineRef)
+            {
+                hashes[count] = KeyHash.PaymentRef(lineRef);
+                codes[count++] = (i * 2) + 1;
+            }
+        }
+        Array.Sort(hashes, codes);
+        // Distinct queries in place (a repeated serial asks once); slot[k] is query k's place among them.
+        var slot = new int[count];
+        int n = 0;
+        for (int k = 0; k < count; k++)
+        {
+            if (n == 0 || hashes[n - 1] != hashes[k])
+            {
+                hashes[n++] = hashes[k];
+            }
+            slot[k] = n - 1;
+        }
+        var latest = new int[n];
+        Retained.FindLatest(hashes.AsSpan(0, n), RetainedFromDay, DateDay, latest);
+        _serialMatchedDay = new int[Lines.Length];
+        _refPaidDay = new int[Lines.Length];
+        for (int k = 0; k < count; k++)
+        {
+            int line = codes[k] / 2;
+            (codes[k] % 2 == 0 ? _serialMatchedDay : _refPaidDay)[line] = latest[slot[k]];
+        }
+    }
+
+    /// <summary>The day (inside the retention window, before today) the line's serial was last matched on, if it was.</summary>
+    public bool SerialMatchedOn(int line, out LocalDate day) => Found(_serialMatchedDay, line, out day);
+
+    /// <summary>The day (inside the retention window, before today) the line's payment ref was last paid on, if it was.</summary>
+    public bool RefPaidOn(int line, out LocalDate day) => Found(_refPaidDay, line, out day);
+
+    private static bool Found(int[]? days, int line, out LocalDate day)
+    {
+        if (days is null || days[line] == 0)
+        {
+            day = default;
+            return false;
+        }
+        day = LocalDate.FromDateOnly(DateOnly.FromDayNumber(days[line]));
+        return true;
+    }
 
     /// <summary>Notes a key matched today (kept by the store for later days' duplicate check).</summary>
     public void RetainKey(ulong hash) => _matchedKeys.Add(hash);

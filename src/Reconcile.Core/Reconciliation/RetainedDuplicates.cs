@@ -21,7 +21,7 @@ internal static class RetainedDuplicates
     /// <summary>Rung 1's check of an open line of today: its serial was matched on an earlier day.</summary>
     public static bool SentAgain(DayPool pool, int i, BankLine line)
     {
-        if (pool.Retained.Count == 0 || pool.IsCarriedLine(i) || !pool.RetainedDay(KeyHash.Serial(line.Serial), out LocalDate day))
+        if (pool.IsCarriedLine(i) || !pool.SerialMatchedOn(i, out LocalDate day))
         {
             return false;
         }
@@ -43,7 +43,7 @@ internal static class RetainedDuplicates
             if (pool.LineState[i] == ItemState.Open
                 && !pool.IsCarriedLine(i)
                 && !keys.ByRef.ContainsKey(line.PaymentRef!)
-                && pool.RetainedDay(KeyHash.PaymentRef(line.PaymentRef!), out LocalDate day))
+                && pool.RefPaidOn(i, out LocalDate day))
             {
                 pool.LineState[i] = ItemState.Duplicate;
                 pool.Standing.Add(Findings.RefPaidAgain(pool, line, day));

@@ -3,79 +3,108 @@ using NodaTime;
 namespace Reconcile.Core.Reconciliation;
 
 /// <summary>
-/// The bank serials and payment refs one account matched on earlier days (their <see cref="KeyHash"/> hashes) with the
-/// day each was matched on: what a day's reconciliation asks "was this serial / ref matched before?" (RULES.md
-/// "Duplicates across days"). The store loads the days of the retention window before the business day; the
-/// reconciler still ignores a day outside [D − retention, D − 1]. 12 bytes per key (hash and day), sorted by hash.
+/// The bank serials and payment refs one account matched on earlier days (their <see cref="KeyHash"/> hashes, one
+/// sorted array per day, as the store keeps them): what a day's reconciliation asks "was this serial / ref matched
+/// before, and when?" (RULES.md "Duplicates across days"). The store loads the days of the retention window before the
+/// business day; the reconciler still ignores a day outside [D − retention, D − 1]. Nothing is merged or copied: the
+/// day's queries, sorted, are walked along each day's array (<see cref="FindLatest"/>), 8 bytes held per key.
 /// </summary>
 public sealed class RetainedKeys
 {
-    public static readonly RetainedKeys None = new([], []);
+    public static readonly RetainedKeys None = new([]);
 
-    private readonly ulong[] _hashes;
-    private readonly int[] _days;
+    // Latest day first: the first day a key is found in is the latest it was matched on.
+    private readonly (int DayNumber, MatchedKeys Keys)[] _days;
 
-    private RetainedKeys(ulong[] hashes, int[] days)
+    private RetainedKeys((int DayNumber, MatchedKeys Keys)[] days)
     {
-        _hashes = hashes;
         _days = days;
+        Count = days.Sum(d => d.Keys.Count);
     }
 
-    public int Count => _hashes.Length;
+    /// <summary>Keys held, summed over the days (a key matched on two days counts twice).</summary>
+    public int Count { get; }
 
-    /// <summary>Every day's keys in one lookup; a key matched on several days is kept with the latest of them.</summary>
+    /// <summary>The days' keys (a day given twice: its keys are looked up in both).</summary>
     public static RetainedKeys Of(IEnumerable<(LocalDate Day, MatchedKeys Keys)> days)
     {
         ArgumentNullException.ThrowIfNull(days);
-        var list = days.Where(d => d.Keys.Count > 0).ToList();
-        int total = list.Sum(d => d.Keys.Count);
-        if (total == 0)
+        var list = days.Where(d => d.Keys.Count > 0).Select(d => (d.Day.ToDateOnly().DayNumber, d.Keys)).ToList();
+        if (list.Count == 0)
         {
             return None;
         }
-        var hashes = new ulong[total];
-        var dayNumbers = new int[total];
-        int at = 0;
-        foreach ((LocalDate day, MatchedKeys keys) in list)
-        {
-            keys.AsSpan().CopyTo(hashes.AsSpan(at));
-            dayNumbers.AsSpan(at, keys.Count).Fill(day.ToDateOnly().DayNumber);
-            at += keys.Count;
-        }
-        if (list.Count > 1)
-        {
-            Array.Sort(hashes, dayNumbers);
-            int n = 0;
-            for (int i = 0; i < total; i++)
-            {
-                if (n > 0 && hashes[n - 1] == hashes[i])
-                {
-                    dayNumbers[n - 1] = Math.Max(dayNumbers[n - 1], dayNumbers[i]);
-                    continue;
-                }
-                hashes[n] = hashes[i];
-                dayNumbers[n] = dayNumbers[i];
-                n++;
-            }
-            if (n < total)
-            {
-                hashes = hashes[..n];
-                dayNumbers = dayNumbers[..n];
-            }
-        }
-        return new RetainedKeys(hashes, dayNumbers);
+        list.Sort((a, b) => b.DayNumber.CompareTo(a.DayNumber));
+        return new RetainedKeys([.. list]);
     }
 
     /// <summary>The latest day <paramref name="hash"/> was matched on, if it was.</summary>
     public bool TryFind(ulong hash, out LocalDate day)
     {
-        int i = Array.BinarySearch(_hashes, hash);
-        if (i < 0)
+        foreach ((int dayNumber, MatchedKeys keys) in _days)
         {
-            day = default;
-            return false;
+            if (keys.Contains(hash))
+            {
+                day = LocalDate.FromDateOnly(DateOnly.FromDayNumber(dayNumber));
+                return true;
+            }
         }
-        day = LocalDate.FromDateOnly(DateOnly.FromDayNumber(_days[i]));
-        return true;
+        day = default;
+        return false;
+    }
+
+    /// <summary>
+    /// For each of <paramref name="sortedQueries"/> (ascending), the day number of the latest day in
+    /// [<paramref name="fromDay"/>, <paramref name="beforeDay"/>) it was matched on, or 0 when none, into
+    /// <paramref name="latestDay"/>. Each day's array is walked once along the queries, galloping over the keys between
+    /// them: about queries × (1 + log(keys / queries)) steps a day, no allocation.
+    /// </summary>
+    public void FindLatest(ReadOnlySpan<ulong> sortedQueries, int fromDay, int beforeDay, Span<int> latestDay)
+    {
+        if (latestDay.Length < sortedQueries.Length)
+        {
+            throw new ArgumentException("one result per query", nameof(latestDay));
+        }
+        latestDay[..sortedQueries.Length].Clear();
+        foreach ((int dayNumber, MatchedKeys keys) in _days)
+        {
+            if (dayNumber >= beforeDay || dayNumber < fromDay)
+            {
+                continue;
+            }
+            ReadOnlySpan<ulong> day = keys.AsSpan();
+            int at = 0;
+            for (int q = 0; q < sortedQueries.Length && at < day.Length; q++)
+            {
+                ulong query = sortedQueries[q];
+                at = Gallop(day, at, query);
+                if (at < day.Length && day[at] == query && latestDay[q] == 0)
+                {
+                    latestDay[q] = dayNumber;
+                }
+            }
+        }
+    }
+
+    /// <summary>The first index at or after <paramref name="from"/> whose key is not below <paramref name="query"/>.</summary>
+    private static int Gallop(ReadOnlySpan<ulong> keys, int from, ulong query)
+    {
+        if (from >= keys.Length || keys[from] >= query)
+        {
+            return from;
+        }
+        int step = 1;
+        int low = from;
+        int high = from + 1;
+        while (high < keys.Length && keys[high] < query)
+        {
+            low = high;
+            step <<= 1;
+            high = from + step;
+        }
+        high = Math.Min(high, keys.Length);
+        // keys[low] < query; the answer is in (low, high].
+        int found = keys[(low + 1)..high].BinarySearch(query);
+        return low + 1 + (found >= 0 ? found : ~found);
     }
 }

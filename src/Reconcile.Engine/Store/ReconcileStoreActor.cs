@@ -228,7 +228,8 @@ public sealed class ReconcileStoreActor : ReceivePersistentActor
         }
         // Thread order of the caller must not change the record: results in account order.
         // The pairs are not kept: matches.csv (hashed in the manifest) records them, and they follow from the
-        // inputs (hashed in the run record). On a busy day they are most of the result's bytes.
+        // inputs (hashed in the run record). On a busy day they are most of the result's bytes. What later days need of
+        // them — the hashes of the serials and refs matched (AccountDayResult.Matched, 8 bytes each) — is kept.
         List<AccountDayResult> ordered = commit.Results.OrderBy(r => r.Account.AccountNo, StringComparer.Ordinal).ToList();
         run = run with { Counts = ordered.Select(AccountRunCounts.Of).ToList() };
         List<AccountDayResult> results = ordered.Select(r => r.Matches.Count == 0 ? r : r with { Matches = [] }).ToList();

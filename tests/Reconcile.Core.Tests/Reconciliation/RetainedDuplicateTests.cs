@@ -169,12 +169,59 @@ public class RetainedDuplicateTests
     {
         var retained = RetainedKeys.Of([(Days.D1, MatchedKeys.Of([1UL, 2UL])), (Days.D2, MatchedKeys.Of([2UL, 3UL]))]);
 
-        retained.Count.Should().Be(3);
+        retained.Count.Should().Be(4, "each day keeps its own keys");
         retained.TryFind(2UL, out LocalDate day).Should().BeTrue();
         day.Should().Be(Days.D2);
         retained.TryFind(1UL, out day).Should().BeTrue();
         day.Should().Be(Days.D1);
         retained.TryFind(4UL, out _).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Retained_keys_of_many_days_answer_each_query_with_its_latest_day_inside_the_window()
+    {
+        var random = new Random(7);
+        var days = Enumerable.Range(0, 7)
+            .Select(d => (Day: Days.D1.PlusDays(d), Keys: MatchedKeys.Of(Enumerable.Range(0, 50 + d).Select(_ => (ulong)random.Next(0, 200)).ToArray())))
+            .ToList();
+        var expected = days.SelectMany(d => d.Keys.Hashes.Select(h => (Hash: h, d.Day)))
+            .GroupBy(x => x.Hash)
+            .ToDictionary(g => g.Key, g => g.Max(x => x.Day));
+
+        RetainedKeys retained = RetainedKeys.Of(days);
+        ulong[] queries = Enumerable.Range(0, 220).Select(i => (ulong)i).ToArray();
+        int[] latest = new int[queries.Length];
+        retained.FindLatest(queries, Days.D1.ToDateOnly().DayNumber, Days.D1.PlusDays(5).ToDateOnly().DayNumber, latest);
+
+        foreach (ulong hash in queries)
+        {
+            retained.TryFind(hash, out LocalDate day).Should().Be(expected.ContainsKey(hash));
+            if (expected.TryGetValue(hash, out LocalDate last))
+            {
+                day.Should().Be(last);
+            }
+            var inWindow = days.Where(d => d.Day < Days.D1.PlusDays(5) && d.Keys.Contains(hash)).Select(d => d.Day).ToList();
+            latest[(int)hash].Should().Be(inWindow.Count == 0 ? 0 : inWindow.Max().ToDateOnly().DayNumber, $"query {hash}");
+        }
+    }
+
+    [Fact]
+    public void Looking_up_few_queries_in_long_days_finds_exactly_the_keys_there()
+    {
+        var random = new Random(11);
+        ulong[][] keys = Enumerable.Range(0, 3).Select(_ => Enumerable.Range(0, 20_000).Select(_ => (ulong)random.NextInt64()).ToArray()).ToArray();
+        var retained = RetainedKeys.Of(keys.Select((k, d) => (Days.D1.PlusDays(d), MatchedKeys.Of([.. k]))));
+        ulong[] queries = keys.SelectMany(k => k.Take(500)).Concat(Enumerable.Range(0, 1500).Select(_ => (ulong)random.NextInt64())).Distinct().Order().ToArray();
+        int[] latest = new int[queries.Length];
+
+        retained.FindLatest(queries, 0, int.MaxValue, latest);
+
+        var inDay = keys.Select(k => k.ToHashSet()).ToArray();
+        for (int q = 0; q < queries.Length; q++)
+        {
+            int expected = Enumerable.Range(0, 3).Reverse().Where(d => inDay[d].Contains(queries[q])).Select(d => Days.D1.PlusDays(d).ToDateOnly().DayNumber).FirstOrDefault();
+            latest[q].Should().Be(expected);
+        }
     }
 
     private static AccountDayResult Run(
