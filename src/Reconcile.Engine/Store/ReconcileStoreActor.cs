@@ -25,6 +25,7 @@ public sealed class ReconcileStoreActor : ReceivePersistentActor
     private readonly StoreActorSettings _settings;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private byte[] _lastHash = ChainRecord.GenesisHash;
+    private long _lastHashSeq;
     private long _recordsSinceSnapshot;
     private int _caughtUp;
     private bool _projectionBehind;
@@ -42,13 +43,20 @@ public sealed class ReconcileStoreActor : ReceivePersistentActor
         {
             var snapshot = StoreJson.FromUtf8<StoreSnapshot>((byte[])offer.Snapshot);
             _lastHash = Convert.FromHexString(snapshot.LastHash);
+            _lastHashSeq = snapshot.SequenceNr;
         });
         Recover<byte[]>(bytes =>
         {
-            _lastHash = ChainRecord.Parse(bytes).Hash;
+            ChainRecord record = ChainRecord.Parse(bytes);
+            _lastHash = record.Hash;
+            _lastHashSeq = record.SequenceNr;
             _recordsSinceSnapshot++;
         });
-        Recover<RecoveryCompleted>(_ => CatchUp());
+        Recover<RecoveryCompleted>(_ =>
+        {
+            ChainHeadAfterReplay();
+            CatchUp();
+        });
         Writing();
     }
 
@@ -83,6 +91,28 @@ public sealed class ReconcileStoreActor : ReceivePersistentActor
             Become(Writing);
         });
         CommandAny(_ => Stash.Stash());
+    }
+
+    /// <summary>
+    /// Recovery replays the records and then asks the journal for its highest sequence number; another process may
+    /// append between the two, so the writer would go on at that number with the hash of an older record and break the
+    /// chain. The records replay did not see are read here, so the next record links to the one before it.
+    /// </summary>
+    private void ChainHeadAfterReplay()
+    {
+        if (LastSequenceNr <= _lastHashSeq)
+        {
+            return;
+        }
+        foreach (JournalRow row in JournalReader.Read(_db, _lastHashSeq))
+        {
+            if (row.SequenceNr > LastSequenceNr)
+            {
+                break;
+            }
+            _lastHash = ChainRecord.Parse(row.Message).Hash;
+            _lastHashSeq = row.SequenceNr;
+        }
     }
 
     private void CatchUp()
@@ -149,6 +179,7 @@ public sealed class ReconcileStoreActor : ReceivePersistentActor
             IActorRef sender = _pendingSender;
             _pendingSender = ActorRefs.Nobody;
             _lastHash = record.Hash;
+            _lastHashSeq = record.SequenceNr;
             _recordsSinceSnapshot++;
             if (_settings.SkipProjection)
             {
