@@ -53,11 +53,11 @@ public static class ManualMatch
         }
         foreach (string token in with)
         {
-            if (Find(token, open, main.AccountNo) is { Refusal: { } refusal })
+            (OpenItem? found, string? refusal) = Find(token, open, main.AccountNo);
+            if (found is not { } item)
             {
-                return Refuse(refusal);
+                return Refuse(refusal!);
             }
-            OpenItem item = Find(token, open, main.AccountNo).Item!;
             if (!taken.Add(item.ItemId))
             {
                 return Refuse($"{item.ItemId} is named twice (or is the case's own item)");
