@@ -7,7 +7,7 @@ internal static class Browse
 {
     public static async Task Expect(ILocator locator, string text)
     {
-        for (int i = 0; i < 50 && !(await locator.InnerTextAsync()).Contains(text, StringComparison.Ordinal); i++)
+        for (int i = 0; i < 300 && !(await locator.InnerTextAsync()).Contains(text, StringComparison.Ordinal); i++)
         {
             await Task.Delay(100);
         }
