@@ -3,6 +3,8 @@
 #
 #   bench/run.sh [sizes...]        default sizes: 100000 1000000 (10000000 only when asked: ~15 GB disk, minutes)
 #   RUNS=5 bench/run.sh 1000000    runs per size (default 3), each a separate process with a fresh store and out dir
+#   PEER=0 bench/run.sh            skip the SQL peer (bench/Reconcile.SqlPeer, DuckDB), otherwise timed after each
+#                                  engine run on the same inbox, alternating, and reported with the ratio (issue 13)
 #
 # Builds src/Reconcile.Cli in Release once (to bench/.build), generates each inbox once (bench/cache/<size>-seed1,
 # git-ignored), times every run under GNU time, and prints a Markdown table that is also written to
@@ -40,6 +42,11 @@ if [ -z "$rid" ] || ! dotnet publish "$root/src/Reconcile.Cli" -c Release -r "$r
     rm -rf "$build/cli"
     dotnet publish "$root/src/Reconcile.Cli" -c Release -o "$build/cli" --artifacts-path "$build/artifacts" -v quiet -nologo >&2
 fi
+peer="${PEER:-1}"
+if [ "$peer" = 1 ]; then
+    echo "== building the SQL peer (bench/Reconcile.SqlPeer, Release) into $build/peer" >&2
+    dotnet publish "$here/Reconcile.SqlPeer" -c Release -o "$build/peer" --artifacts-path "$build/artifacts" -v quiet -nologo >&2
+fi
 cli=("$build/cli/reconcile")
 if [ ! -x "${cli[0]}" ]; then
     cli=(dotnet "$build/cli/reconcile.dll")
@@ -55,8 +62,10 @@ median() { sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]
 to_seconds() { awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }'; }
 
 declare -A wall_of row_of
-table="| lines | runs | wall s (median) | lines/s | CPU/wall | peak RSS MiB | in-process s | read s | match s | proof s | store s | write s |
-|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+peer_table="| lines | runs | SQL peer wall s (median) | peer peak RSS MiB | peer wall / engine wall |
+|---:|---:|---:|---:|---:|"
+table="| lines | runs | wall s (median) | lines/s | CPU/wall | peak RSS MiB | RSS bytes/line | in-process s | read s | match s | proof s | store s | write s |
+|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 
 for size in "${sizes[@]}"; do
     inbox="$cache/$size-seed1"
@@ -127,7 +136,24 @@ print("\t".join([f"{wall:.3f}", str(lines), f"{(user + sys_) / wall:.2f}", f"{rs
                  f"{s['elapsed_ms'] / 1000:.2f}", phase("read"), phase("match"), phase("proof"), phase("store"), phase("write")]))
 PY
         rm -rf "$out"
+        if [ "$peer" = 1 ]; then
+            mkdir -p "$out"
+            echo "== SQL peer run $i/$runs of $size lines" >&2
+            /usr/bin/time -v -o "$work/ptime-$size-$i.txt" dotnet "$build/peer/sqlpeer.dll" "$inbox" "$date" "$out" \
+                > "$work/pstdout-$size-$i.txt" 2>&1 || { cat "$work/pstdout-$size-$i.txt" >&2; exit 1; }
+            sed 's/^/   /' "$work/pstdout-$size-$i.txt" >&2
+            pwall="$(grep 'Elapsed (wall clock)' "$work/ptime-$size-$i.txt" | awk '{ print $NF }' | to_seconds)"
+            prss="$(grep 'Maximum resident set size' "$work/ptime-$size-$i.txt" | awk '{ print $NF }')"
+            printf '%s\t%.0f\n' "$pwall" "$((prss / 1024))" >> "$work/$size.peer.tsv"
+            rm -rf "$out"
+        fi
     done
+    if [ "$peer" = 1 ]; then
+        IFS=$'\t' read -r pwall prss <<< "$(sort -g "$work/$size.peer.tsv" | sed -n "$(( (runs + 1) / 2 ))p")"
+        ratio="$(awk -v p="$pwall" -v e="$(sort -g "$work/$size.tsv" | sed -n "$(( (runs + 1) / 2 ))p" | cut -f1)" 'BEGIN { printf "%.2f", p / e }')"
+        peer_table+="
+| $size | $runs | $pwall | $prss | $ratio |"
+    fi
 
     # the median run by wall time gives every column of the row (its figures belong together)
     sort -g "$work/$size.tsv" > "$work/$size.sorted"
@@ -136,8 +162,11 @@ PY
     wall_of[$size]="$wall"
     row_of[$size]="$row"
     lps="$(awk -v l="$lines" -v w="$wall" 'BEGIN { printf "%.0f", l / w }')"
+    # peak RSS over bank lines + ledger entries: an upper bound of the bytes held per line (it includes the runtime,
+    # the host and the journal, ~100 MiB, which dominate below 1M lines)
+    bpl="$(awk -v r="$rss" -v l="$lines" 'BEGIN { printf "%.0f", r * 1048576 / l }')"
     table+="
-| $lines | $runs | $wall | $lps | $cpu | $rss | $elapsed | $read | $match | $proof | $store | $write |"
+| $lines | $runs | $wall | $lps | $cpu | $rss | $bpl | $elapsed | $read | $match | $proof | $store | $write |"
 done
 
 load="$(uptime | sed 's/.*load average: //')"
@@ -147,6 +176,14 @@ Machine: $(nproc) CPUs, $(free -g | awk '/^Mem:/ { print $2 }') GiB memory, $(ls
 
 $table
 "
+if [ "$peer" = 1 ]; then
+    report+="
+The SQL peer (bench/Reconcile.SqlPeer: transcode to UTF-8, DuckDB read_csv, three hash-join rungs, per-account sums;
+fewer rules than the engine, no store), same inbox, timed after each engine run (issue 13 asks for ≥ 4×):
+
+$peer_table
+"
+fi
 # Issue 5's targets, judged on the medians above (a size not run is not judged).
 verdict() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN { ok = (op == "<=") ? v <= t : v >= t; printf "%s", ok ? "met" : sprintf("NOT met (%.2f× the target)", (op == "<=") ? v / t : t / v) }'; }
 targets=""
