@@ -87,12 +87,12 @@ internal static class Mt940StatementReader
                     yield return new Field(tag, value.ToString(), start);
                 }
                 tag = next;
-                value.Clear().Append(line.AsSpan(next.Length + 2).TrimEnd());
+                value.Clear().Append(line.AsSpan(next.Length + 2));
                 start = number;
             }
             else if (tag is not null)
             {
-                value.Append('\n').Append(line.TrimEnd());
+                value.Append('\n').Append(line);
             }
             else
             {
