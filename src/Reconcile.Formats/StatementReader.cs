@@ -12,11 +12,16 @@ public static class StatementReader
 
     /// <summary>
     /// The bank whose statement layout the file at <paramref name="path"/> has, recognised from its first non-blank line
-    /// as <see cref="Read"/> does, without reading further. A file no reader claims (an empty file, a note, an XML
+    /// as <see cref="Read"/> does, without reading further; null for a camt.053 or MT940 statement, whose bank is the
+    /// one accounts.csv lists for the account it names. A file no reader claims (an empty file, a note, an XML
     /// statement, a CSV of another layout) is an <see cref="InputException"/> naming the file and the layouts expected.
     /// </summary>
-    public static Bank Recognise(string path)
+    public static Bank? Recognise(string path)
     {
+        if (StatementFormats.Sniff(path) != StatementFormat.Csv)
+        {
+            return null; // camt.053 / MT940: the bank is the one accounts.csv gives the statement's account
+        }
         using CsvInput input = CsvInput.Open(path, recordPerLine: true);
         bool any;
         try
@@ -35,7 +40,7 @@ public static class StatementReader
     }
 
     private static string Unclaimed(string found) =>
-        $"found {found}: no statement reader recognises this file; expected {StatementLayout.Expected} "
+        $"found {found}: no statement reader recognises this file; expected {StatementLayout.Expected}, {StatementFormats.Expected} "
         + "(a file that is not a statement can be named in statements/.reconcileignore)";
 
     /// <summary>
@@ -51,6 +56,13 @@ public static class StatementReader
     {
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(onLine);
+        switch (StatementFormats.Sniff(path))
+        {
+            case StatementFormat.Camt053:
+                return CamtStatementReader.Read(path, name ?? path, registry, onLine, pool ?? new TextPool());
+            case StatementFormat.Mt940:
+                return Mt940StatementReader.Read(path, name ?? path, registry, onLine, pool ?? new TextPool());
+        }
         using CsvInput input = CsvInput.Open(path, recordPerLine: true, pool, name);
         if (!input.ReadRecord())
         {

@@ -84,6 +84,7 @@ public sealed class StatementLayoutTests : IDisposable
         act.ShouldFailAt(path, line, null).Message.Should()
             .Contain("no statement reader recognises this file")
             .And.Contain("CEB (").And.Contain("CITIC (").And.Contain("PAB (")
+            .And.Contain("camt.053").And.Contain("MT940")
             .And.Contain(".reconcileignore");
     }
 
