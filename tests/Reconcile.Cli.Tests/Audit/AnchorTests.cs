@@ -17,7 +17,7 @@ public sealed class AnchorTests : IDisposable
     private (int Exit, string Out) Verify(params string[] extra)
     {
         var output = new StringWriter();
-        int exit = AuditCommand.Verify(new CommandLine(["--store", _ws.Store, .. extra]), output);
+        int exit = ReconcileCli.Invoke(["audit", "verify", "--store", _ws.Store, .. extra], CliServices.ForProcess(), output, output);
         return (exit, output.ToString());
     }
 
