@@ -1,75 +1,59 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
 
 namespace Reconcile.Cli;
 
-/// <summary>A usage error: the CLI prints the message (and the command's usage) and exits 2.</summary>
+/// <summary>A usage error a command finds after parsing: the CLI prints the message and exits 2.</summary>
 public sealed class UsageException(string message) : Exception(message);
 
 /// <summary>
-/// Parsed arguments of one command: <c>--name value</c> options, <c>--flag</c> switches and positionals.
-/// Every option must be consumed by the command; an unknown one is a usage error.
+/// The values of one parsed command, as the handlers in Commands/ read them: <c>--name</c> → the token given (the
+/// parser of <see cref="ReconcileCli"/> has already checked names, arity, dates, enums and numbers) and the
+/// positional arguments. Options not given are absent, so a handler's default applies.
 /// </summary>
 public sealed class CommandLine
 {
     private readonly Dictionary<string, string?> _options = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _used = new(StringComparer.Ordinal);
 
-    /// <summary>Options that never take a value, whatever the command.</summary>
-    private static readonly HashSet<string> AlwaysSwitches = new(StringComparer.Ordinal) { "password-stdin" };
-
-    public CommandLine(IEnumerable<string> args, IReadOnlySet<string>? switches = null)
+    public CommandLine(ParseResult parse)
     {
-        var list = args.ToList();
-        for (int i = 0; i < list.Count; i++)
+        ArgumentNullException.ThrowIfNull(parse);
+        foreach (SymbolResult child in parse.CommandResult.Children)
         {
-            string a = list[i];
-            if (a.StartsWith("--", StringComparison.Ordinal) && a.Length > 2)
+            switch (child)
             {
-                string name = a[2..];
-                string? value = null;
-                int eq = name.IndexOf('=', StringComparison.Ordinal);
-                if (eq >= 0)
-                {
-                    value = name[(eq + 1)..];
-                    name = name[..eq];
-                }
-                else if (!AlwaysSwitches.Contains(name) && (switches is null || !switches.Contains(name)))
-                {
-                    if (i + 1 >= list.Count)
+                case OptionResult { Implicit: false } o:
+                    string? value = o.Tokens.Count > 0 ? o.Tokens[0].Value : null;
+                    if (o.Option is Option<bool> && value is not null && !bool.Parse(value))
                     {
-                        throw new UsageException($"option --{name} needs a value");
+                        continue;
                     }
-                    value = list[++i];
-                }
-                if (!_options.TryAdd(name, value))
-                {
-                    throw new UsageException($"option --{name} is given twice");
-                }
-            }
-            else
-            {
-                Positionals.Add(a);
+                    _options[o.Option.Name.TrimStart('-')] = value;
+                    break;
+                case ArgumentResult a:
+                    Positionals.AddRange(a.Tokens.Select(t => t.Value));
+                    break;
             }
         }
     }
 
+    /// <summary>Values already split (tests that call a handler directly, without the parser).</summary>
+    internal CommandLine(IReadOnlyDictionary<string, string?> options, IEnumerable<string> positionals)
+    {
+        _options = new Dictionary<string, string?>(options, StringComparer.Ordinal);
+        Positionals.AddRange(positionals);
+    }
+
     public List<string> Positionals { get; } = [];
 
-    public string? Optional(string name)
-    {
-        _used.Add(name);
-        return _options.TryGetValue(name, out string? v) ? v : null;
-    }
+    public string? Optional(string name) => _options.TryGetValue(name, out string? v) ? v : null;
 
     public string Required(string name) => Optional(name) ?? throw new UsageException($"option --{name} is required");
 
-    public bool Switch(string name)
-    {
-        _used.Add(name);
-        return _options.ContainsKey(name);
-    }
+    public bool Switch(string name) => _options.ContainsKey(name);
 
     public LocalDate Date(string name) => ParseDate(name, Required(name));
 
@@ -95,16 +79,9 @@ public sealed class CommandLine
     public T? OptionalEnum<T>(string name)
         where T : struct, Enum => Optional(name) is { } v ? ParseEnum<T>(name, v) : null;
 
-    /// <summary>Throws when an option was given that the command did not ask for.</summary>
+    /// <summary>Kept for the handlers' shape: the parser already refused every option the command does not declare.</summary>
     public void EnsureAllUsed()
     {
-        foreach (string name in _options.Keys)
-        {
-            if (!_used.Contains(name))
-            {
-                throw new UsageException($"unknown option --{name}");
-            }
-        }
     }
 
     private static LocalDate ParseDate(string name, string value)
@@ -114,12 +91,8 @@ public sealed class CommandLine
     }
 
     private static T ParseEnum<T>(string name, string value)
-        where T : struct, Enum
-    {
-        if (System.Enum.TryParse(value, ignoreCase: true, out T parsed) && System.Enum.IsDefined(parsed) && !int.TryParse(value, out _))
-        {
-            return parsed;
-        }
-        throw new UsageException($"option --{name}: '{value}' is not one of {string.Join(", ", System.Enum.GetNames<T>())}");
-    }
+        where T : struct, Enum =>
+        CliOptions.TryParseEnum(value, out T parsed)
+            ? parsed
+            : throw new UsageException($"option --{name}: '{value}' is not one of {string.Join(", ", System.Enum.GetNames<T>())}");
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Reconcile.Engine.Store;
 
 namespace Reconcile.Cli.Commands;
@@ -11,9 +12,17 @@ namespace Reconcile.Cli.Commands;
 /// </summary>
 public static class AuditCommand
 {
-    public const string VerifyUsage = "audit verify [--store PATH|CONNSTR] [--anchors DIR[,DIR...]]";
-
-    public static int Verify(CommandLine cmd) => Verify(cmd, Console.Out);
+    public static Command Build()
+    {
+        var verify = new Command("verify", "Walk the store's hash chain and name the first record that does not fit, re-derive the read model and name every row that differs, " +
+            "and check the chain heads published manifests filed (--anchors). Exit 0: all hold; 1: not.\n\nExample:\n  reconcile audit verify --store reconcile.db --anchors ./audit/2024-11,./audit/2024-12")
+        {
+            CliOptions.Store(),
+            CliOptions.Text("--anchors", "Folders of exported manifests whose chain heads are checked, comma-separated.", "DIR[,DIR...]"),
+        };
+        verify.SetHandler((parse, cmd) => Verify(cmd, parse.InvocationConfiguration.Output));
+        return new Command("audit", "Check the store.\n\nExample:\n  reconcile audit verify") { verify };
+    }
 
     public static int Verify(CommandLine cmd, TextWriter output)
     {

@@ -9,11 +9,6 @@ namespace Reconcile.Cli.Commands;
 /// </summary>
 public sealed partial class DiscrepanciesCommand
 {
-    public const string MatchesUnmatchUsage =
-        "matches unmatch --account A --serial S --inbox DIR [--date yyyy-MM-dd] --note TEXT --by NAME [--password-stdin] [--store X]";
-
-    public static int MatchesUnmatch(CommandLine cmd) => Invoke(c => c.MatchesUnmatchAsync(cmd));
-
     public Task<int> MatchesUnmatchAsync(CommandLine cmd, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(cmd);

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using NodaTime;
 using NodaTime.Text;
 using Reconcile.Application.Export;
@@ -19,18 +20,33 @@ public sealed class ExportCommand
         _ctx = context ?? throw new ArgumentNullException(nameof(context));
     }
 
-    public const string Usage = "export inventory --from yyyy-MM-dd --to yyyy-MM-dd --out DIR [--format csv|xlsx] [--store X]";
+    public static Command Build(CliServices services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return new Command("export", "Export a period from the store, with a manifest of checksums.\n\nExample:\n  reconcile export inventory --from 2024-11-01 --to 2024-11-30 --out ./audit --format xlsx")
+        {
+            Verb(services, "inventory", "The balance proof of every account and day of the period, and the case file; days without a run are named, never skipped.",
+                "reconcile export inventory --from 2024-11-01 --to 2024-11-30 --out ./audit --format xlsx", (c, cmd) => c.InventoryAsync(cmd)),
+            Verb(services, "cases", "The case file alone: every case listed in the period and its full history.",
+                "reconcile export cases --from 2024-11-01 --to 2024-11-30 --out ./audit", (c, cmd) => c.CasesAsync(cmd)),
+        };
+    }
 
-    /// <summary>Program's entry point: runs against the process's store, clock and console.</summary>
-    public static int Inventory(CommandLine cmd) =>
-        new ExportCommand(StoreCommandContext.ForProcess()).InventoryAsync(cmd).GetAwaiter().GetResult();
+    private static Command Verb(CliServices services, string name, string description, string example, Func<ExportCommand, CommandLine, Task<int>> run)
+    {
+        var command = new Command(name, description + "\n\nExample:\n  " + example)
+        {
+            CliOptions.Date("--from", "The first day of the period.", required: true),
+            CliOptions.Date("--to", "The last day of the period.", required: true),
+            CliOptions.Text("--out", "The folder the export is written to.", "DIR", required: true),
+            CliOptions.Choice("--format", "The file format (default: csv).", "csv", "xlsx"),
+            CliOptions.Store(),
+        };
+        command.SetHandler(cmd => run(new ExportCommand(services.Context()), cmd).GetAwaiter().GetResult());
+        return command;
+    }
 
     public static string FileName(LocalDate from, LocalDate to, string format) => InventoryExport.FileName(from, to, format);
-
-    public const string CasesUsage = "export cases --from yyyy-MM-dd --to yyyy-MM-dd --out DIR [--format csv|xlsx] [--store X]";
-
-    public static int Cases(CommandLine cmd) =>
-        new ExportCommand(StoreCommandContext.ForProcess()).CasesAsync(cmd).GetAwaiter().GetResult();
 
     public Task<int> InventoryAsync(CommandLine cmd, CancellationToken ct = default) => ExportAsync(cmd, ExportKind.Inventory, ct);
 

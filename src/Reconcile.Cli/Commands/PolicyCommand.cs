@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Reconcile.Application;
 using Reconcile.Core.Access;
 using Reconcile.Core.Model;
@@ -11,19 +12,33 @@ namespace Reconcile.Cli.Commands;
 /// </summary>
 public sealed class PolicyCommand
 {
-    public const string SetUsage = "policy set approval-threshold YUAN [--by ADMIN] [--password-stdin] [--store X]";
-    public const string ShowUsage = "policy show [--store X]";
 
     private readonly StoreCommandContext _ctx;
+
+    public static Command Build(CliServices services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var setting = new Argument<string>("SETTING") { Description = "The setting: approval-threshold." };
+        setting.AcceptOnlyFromAmong("approval-threshold");
+        var set = new Command("set", "Set a policy of the store (an admin only; audited). approval-threshold: a resolution at or above this amount in yuan waits for a second person." +
+            "\n\nExample:\n  reconcile policy set approval-threshold 50000.00 --by zhang")
+        {
+            setting,
+            new Argument<string[]>("VALUE") { Description = "The value (approval-threshold: an amount in yuan such as 50000.00).", Arity = ArgumentArity.ZeroOrMore },
+            CliOptions.By(),
+            CliOptions.PasswordStdin(),
+            CliOptions.Store(),
+        };
+        set.SetHandler(cmd => new PolicyCommand(services.Context()).SetAsync(cmd).GetAwaiter().GetResult());
+        var show = new Command("show", "Show the store's policy.\n\nExample:\n  reconcile policy show") { CliOptions.Store() };
+        show.SetHandler(cmd => new PolicyCommand(services.Context()).ShowAsync(cmd).GetAwaiter().GetResult());
+        return new Command("policy", "The store's settings that bind every user.\n\nExample:\n  reconcile policy show") { set, show };
+    }
 
     public PolicyCommand(StoreCommandContext context)
     {
         _ctx = context ?? throw new ArgumentNullException(nameof(context));
     }
-
-    public static int Set(CommandLine cmd) => Invoke(c => c.SetAsync(cmd));
-
-    public static int Show(CommandLine cmd) => Invoke(c => c.ShowAsync(cmd));
 
     public async Task<int> SetAsync(CommandLine cmd, CancellationToken ct = default)
     {
@@ -73,6 +88,4 @@ public sealed class PolicyCommand
         return ExitCodes.Ok;
     }
 
-    private static int Invoke(Func<PolicyCommand, Task<int>> command) =>
-        command(new PolicyCommand(StoreCommandContext.ForProcess())).GetAwaiter().GetResult();
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Runtime.CompilerServices;
 using Akka.Actor;
 using NodaTime;
@@ -21,11 +22,28 @@ namespace Reconcile.Cli.Commands;
 /// </summary>
 public static class RunCommand
 {
-    public const string Usage =
-        "run --inbox DIR --date yyyy-MM-dd [--out DIR] [--bank CEB|CITIC|PAB] [--type SECOND_HAND|RENOVATION] [--store PATH|CONNSTR] [--window N] [--retention-days N] [--plain]";
-
-    /// <summary>The switches (options without a value) of the verb.</summary>
-    public static readonly IReadOnlySet<string> Switches = new HashSet<string>(StringComparer.Ordinal) { "plain" };
+    public static Command Build()
+    {
+        var command = new Command(
+            "run",
+            "Reconcile one business day: read the inbox, match, prove every account's balance, write the day's files to --out and " +
+            "store the run. Exit 0: every account BALANCED; 1: an account UNBALANCED, MISSING_STATEMENT or with a BALANCE_BREAK; " +
+            "2: input rejected (nothing stored or written).\n\n" +
+            "Example:\n  reconcile run --inbox ./inbox --date 2024-11-06 --out ./out\n  reconcile run --inbox ./inbox --date 2024-11-06 --bank CEB --plain")
+        {
+            CliOptions.Text("--inbox", "The inbox folder (accounts.csv, the day's statements, ledger.csv, subaccounts.csv).", "DIR", required: true),
+            CliOptions.Date("--date", "The business day to reconcile.", required: true),
+            CliOptions.Text("--out", "Where the day's files go (a folder per day; default: out).", "DIR"),
+            CliOptions.Enum<Bank>("--bank", "Reconcile this bank's accounts only (the others keep their last run)."),
+            CliOptions.Enum<EscrowType>("--type", "Reconcile this escrow type's accounts only."),
+            CliOptions.Store(),
+            CliOptions.WholeNumber("--window", "Days a ledger entry and a bank line may lie apart and still match (default: 1)."),
+            CliOptions.WholeNumber("--retention-days", $"Days of matched keys kept for the duplicate check across days (default: {ReconcileOptions.DefaultRetentionDays})."),
+            CliOptions.Switch("--plain", "No live progress display (also when the output is not a terminal)."),
+        };
+        command.SetHandler(Run);
+        return command;
+    }
 
     /// <summary>Test-only fault injection for the run started on this async flow (see <see cref="RunHooks"/>).</summary>
     internal static readonly AsyncLocal<RunHooks?> TestHooks = new();

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using NodaTime;
 using Reconcile.Samples;
@@ -11,7 +12,19 @@ namespace Reconcile.Cli.Commands;
 /// </summary>
 public static class SamplesCommand
 {
-    public const string Usage = "samples generate --out DIR --date yyyy-MM-dd [--days N] [--lines N] [--seed N]";
+    public static Command Build()
+    {
+        var generate = new Command("generate", "Write a sample inbox with every situation planted, and its ground truth expected.json; the same options give byte-identical files.\n\nExample:\n  reconcile samples generate --out ./sample --date 2024-11-06 --days 3 --lines 10000")
+        {
+            CliOptions.Text("--out", "A new or empty folder.", "DIR", required: true),
+            CliOptions.Date("--date", "The first business day.", required: true),
+            CliOptions.WholeNumber("--days", $"Business days (default: {SampleOptions.DefaultDays}).", min: 1),
+            CliOptions.WholeNumber("--lines", $"Bank lines a day (default: {SampleOptions.DefaultLines})."),
+            CliOptions.WholeNumber("--seed", "The random seed (default: 1)."),
+        };
+        generate.SetHandler(Run);
+        return new Command("samples", "Sample inboxes.\n\nExample:\n  reconcile samples generate --help") { generate };
+    }
 
     public static int Run(CommandLine cmd)
     {

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
 using NodaTime;
 using Reconcile.Application;
@@ -14,7 +15,16 @@ namespace Reconcile.Cli.Commands;
 /// </summary>
 public static class ServeCommand
 {
-    public const string Usage = "serve [--store X] [--urls http://127.0.0.1:5080]";
+    public static Command Build()
+    {
+        var command = new Command("serve", "Run the web workbench on the store until Ctrl+C.\n\nExample:\n  reconcile serve --store reconcile.db --urls http://127.0.0.1:5080")
+        {
+            CliOptions.Store(),
+            CliOptions.Text("--urls", "Where to listen, ';'-separated (default: http://127.0.0.1:5080).", "URL[;URL...]"),
+        };
+        command.SetHandler(Serve);
+        return command;
+    }
 
     public static int Serve(CommandLine cmd)
     {

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
@@ -15,28 +16,50 @@ namespace Reconcile.Cli.Commands;
 /// </summary>
 public sealed class UsersCommand
 {
-    public const string AddUsage = "users add NAME --role preparer|approver|auditor|admin [--by ADMIN] [--password-stdin] [--store X]";
-    public const string ListUsage = "users list [--store X]";
-    public const string DisableUsage = "users disable NAME [--by ADMIN] [--password-stdin] [--store X]";
-    public const string PasswdUsage = "users passwd NAME [--by NAME] [--password-stdin] [--store X]";
-    public const string TokenUsage = "users token NAME [--by NAME] [--password-stdin] [--store X]";
+
+    private const string Acting = "\n\nOnce the store has users, the caller signs in: RECONCILE_TOKEN, or --by (or RECONCILE_USER) with a password.";
 
     private readonly StoreCommandContext _ctx;
+
+    public static Command Build(CliServices services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return new Command("users", "The people who may act on the store's cases, their roles and credentials.\n\nExample:\n  reconcile users add zhang --role admin --password-stdin\n  reconcile users list")
+        {
+            Verb(services, "add", $"Add a user with a role ({Roles.Listing}); the store's first user must be an admin." + Acting,
+                "reconcile users add wang --role preparer --by zhang", (c, cmd) => c.AddAsync(cmd), name: true, actor: true,
+                CliOptions.Text("--role", $"The user's role.", Roles.Listing, required: true)),
+            Verb(services, "list", "List the users, their roles and whether they are disabled.", "reconcile users list", (c, cmd) => c.ListAsync(cmd), name: false, actor: false),
+            Verb(services, "disable", "Disable a user: they can no longer sign in." + Acting, "reconcile users disable wang --by zhang", (c, cmd) => c.DisableAsync(cmd), name: true, actor: true),
+            Verb(services, "passwd", "Set a user's password (your own, or anyone's as an admin)." + Acting, "reconcile users passwd wang --by wang", (c, cmd) => c.PasswdAsync(cmd), name: true, actor: true),
+            Verb(services, "token", "Issue a token for a user (for RECONCILE_TOKEN in scripts)." + Acting, "reconcile users token wang --by zhang", (c, cmd) => c.TokenAsync(cmd), name: true, actor: true),
+        };
+    }
+
+    private static Command Verb(
+        CliServices services,
+        string verb,
+        string description,
+        string example,
+        Func<UsersCommand, CommandLine, Task<int>> run,
+        bool name,
+        bool actor,
+        params Option[] options)
+    {
+        var command = new Command(verb, description + "\n\nExample:\n  " + example);
+        if (name)
+        {
+            command.Add(new Argument<string[]>("NAME") { Description = "The user name.", Arity = ArgumentArity.ZeroOrMore });
+        }
+        CliOptions.AddWithStore(command, options, actor);
+        command.SetHandler(cmd => run(new UsersCommand(services.Context()), cmd).GetAwaiter().GetResult());
+        return command;
+    }
 
     public UsersCommand(StoreCommandContext context)
     {
         _ctx = context ?? throw new ArgumentNullException(nameof(context));
     }
-
-    public static int Add(CommandLine cmd) => Invoke(c => c.AddAsync(cmd));
-
-    public static int List(CommandLine cmd) => Invoke(c => c.ListAsync(cmd));
-
-    public static int Disable(CommandLine cmd) => Invoke(c => c.DisableAsync(cmd));
-
-    public static int Passwd(CommandLine cmd) => Invoke(c => c.PasswdAsync(cmd));
-
-    public static int Token(CommandLine cmd) => Invoke(c => c.TokenAsync(cmd));
 
     public Task<int> AddAsync(CommandLine cmd, CancellationToken ct = default)
     {
@@ -203,6 +226,4 @@ public sealed class UsersCommand
     private static string Beijing(Instant at) =>
         LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm").Format(at.InZone(DateTimeZoneProviders.Tzdb["Asia/Shanghai"]).LocalDateTime);
 
-    private static int Invoke(Func<UsersCommand, Task<int>> command) =>
-        command(new UsersCommand(StoreCommandContext.ForProcess())).GetAwaiter().GetResult();
 }

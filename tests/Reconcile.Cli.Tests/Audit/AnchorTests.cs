@@ -17,7 +17,7 @@ public sealed class AnchorTests : IDisposable
     private (int Exit, string Out) Verify(params string[] extra)
     {
         var output = new StringWriter();
-        int exit = AuditCommand.Verify(new CommandLine(["--store", _ws.Store, .. extra]), output);
+        int exit = ReconcileCli.Invoke(["audit", "verify", "--store", _ws.Store, .. extra], CliServices.ForProcess(), output, output);
         return (exit, output.ToString());
     }
 
@@ -104,8 +104,9 @@ public sealed class AnchorTests : IDisposable
     {
         RunAndExport();
 
-        Action verify = () => Verify("--anchors", Path.Combine(_ws.Root, "nowhere"));
+        (int exit, string output) = Verify("--anchors", Path.Combine(_ws.Root, "nowhere"));
 
-        verify.Should().Throw<UsageException>().WithMessage("*no such folder*");
+        exit.Should().Be(ExitCodes.Rejected);
+        output.Should().Contain("no such folder");
     }
 }

@@ -20,7 +20,7 @@ public sealed class ReadModelTests : IDisposable
     private (int Exit, string Out) Verify()
     {
         var output = new StringWriter();
-        int exit = AuditCommand.Verify(new CommandLine(["--store", _ws.Store]), output);
+        int exit = ReconcileCli.Invoke(["audit", "verify", "--store", _ws.Store], CliServices.ForProcess(), output, output);
         return (exit, output.ToString());
     }
 

@@ -4,7 +4,7 @@ using Spectre.Console;
 
 namespace Reconcile.Cli.Tests.Discrepancies;
 
-/// <summary>Runs a command against a <see cref="FakeStore"/> with captured output, the way Program does (usage errors exit 2).</summary>
+/// <summary>Runs the real command line against a <see cref="FakeStore"/> with captured output.</summary>
 internal sealed class CliHarness
 {
     private readonly StringWriter _out = new();
@@ -63,49 +63,20 @@ internal sealed class CliHarness
         };
     }
 
+    /// <summary>Runs <c>reconcile args…</c> through the real root command, on this harness's store, clock and console.</summary>
+    public int Root(params string[] args) => ReconcileCli.Invoke(args, new CliServices { Context = Context }, _out, _err);
+
     /// <summary>Runs <c>reconcile discrepancies VERB args…</c>.</summary>
-    public int Discrepancies(string verb, params string[] args)
-    {
-        var command = new DiscrepanciesCommand(Context());
-        return Run(() => verb switch
-        {
-            "list" => command.ListAsync(new CommandLine(args)),
-            "show" => command.ShowAsync(new CommandLine(args)),
-            "assign" => command.AssignAsync(new CommandLine(args)),
-            "comment" => command.CommentAsync(new CommandLine(args)),
-            "resolve" => command.ResolveAsync(new CommandLine(args)),
-            "approve" => command.ApproveAsync(new CommandLine(args)),
-            "reject" => command.RejectAsync(new CommandLine(args)),
-            _ => throw new ArgumentOutOfRangeException(nameof(verb), verb, null),
-        });
-    }
+    public int Discrepancies(string verb, params string[] args) => Root(["discrepancies", verb, .. args]);
 
     /// <summary>Runs <c>reconcile users VERB args…</c>.</summary>
-    public int Users(string verb, params string[] args)
-    {
-        var command = new UsersCommand(Context());
-        return Run(() => verb switch
-        {
-            "add" => command.AddAsync(new CommandLine(args)),
-            "list" => command.ListAsync(new CommandLine(args)),
-            "disable" => command.DisableAsync(new CommandLine(args)),
-            "passwd" => command.PasswdAsync(new CommandLine(args)),
-            "token" => command.TokenAsync(new CommandLine(args)),
-            _ => throw new ArgumentOutOfRangeException(nameof(verb), verb, null),
-        });
-    }
+    public int Users(string verb, params string[] args) => Root(["users", verb, .. args]);
 
     /// <summary>Runs <c>reconcile policy VERB args…</c>.</summary>
-    public int Policy(string verb, params string[] args)
-    {
-        var command = new PolicyCommand(Context());
-        return Run(() => verb switch
-        {
-            "set" => command.SetAsync(new CommandLine(args)),
-            "show" => command.ShowAsync(new CommandLine(args)),
-            _ => throw new ArgumentOutOfRangeException(nameof(verb), verb, null),
-        });
-    }
+    public int Policy(string verb, params string[] args) => Root(["policy", verb, .. args]);
+
+    /// <summary>Runs <c>reconcile export VERB args…</c>.</summary>
+    public int Export(string verb, params string[] args) => Root(["export", verb, .. args]);
 
     public int Run(Func<Task<int>> command)
     {

@@ -77,7 +77,7 @@ internal sealed class StoreCli : IDisposable
     public int As(string user, Func<DiscrepanciesCommand, CommandLine, Task<int>> verb, params string[] args) =>
         Command(c => verb(c, Args([.. args, "--by", user, "--password-stdin"])), $"{user}-correct-horse");
 
-    public static CommandLine Args(params string[] args) => new(args);
+    public static CommandLine Args(params string[] args) => HandlerArgs.Of(args);
 
     /// <summary>`discrepancies list --format csv` as id → fields (naive split: the example's details hold no commas).</summary>
     public Dictionary<string, string[]> List(params string[] filter)

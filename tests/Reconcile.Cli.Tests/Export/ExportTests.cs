@@ -24,9 +24,8 @@ public sealed class ExportTests : IDisposable
     private (int Exit, CliHarness Cli) Export(string format, string? outDir = null, params string[] extra)
     {
         var cli = new CliHarness(Store(), Cases.Morning);
-        var command = new ExportCommand(cli.Context());
         string[] args = ["--from", "2024-11-05", "--to", "2024-11-07", "--out", outDir ?? _dir, "--format", format, .. extra];
-        int exit = cli.Run(() => command.InventoryAsync(new CommandLine(args)));
+        int exit = cli.Export("inventory", args);
         return (exit, cli);
     }
 
@@ -244,9 +243,7 @@ public sealed class ExportTests : IDisposable
     public void Export_cases_writes_the_case_file_alone()
     {
         var cli = new CliHarness(Store(), Cases.Morning);
-        var command = new ExportCommand(cli.Context());
-
-        int exit = cli.Run(() => command.CasesAsync(new CommandLine(["--from", "2024-11-05", "--to", "2024-11-07", "--out", _dir])));
+        int exit = cli.Export("cases", "--from", "2024-11-05", "--to", "2024-11-07", "--out", _dir);
 
         exit.Should().Be(0);
         Directory.GetFiles(_dir).Select(Path.GetFileName).Should().BeEquivalentTo("cases_2024-11-05_2024-11-07.csv", "history_2024-11-05_2024-11-07.csv", "manifest.json");
@@ -315,9 +312,7 @@ public sealed class ExportTests : IDisposable
     public void Bad_options_are_usage_errors(string option, string value)
     {
         var cli = new CliHarness(Store(), Cases.Morning);
-        var command = new ExportCommand(cli.Context());
-
-        int exit = cli.Run(() => command.InventoryAsync(new CommandLine(["--from", "2024-11-05", "--to", "2024-11-07", "--out", _dir, option, value])));
+        int exit = cli.Export("inventory", "--from", "2024-11-05", "--to", "2024-11-07", "--out", _dir, option, value);
 
         exit.Should().Be(2);
         Directory.Exists(_dir).Should().BeFalse();
@@ -327,9 +322,7 @@ public sealed class ExportTests : IDisposable
     public void Period_ending_before_it_starts_is_refused()
     {
         var cli = new CliHarness(Store(), Cases.Morning);
-        var command = new ExportCommand(cli.Context());
-
-        int exit = cli.Run(() => command.InventoryAsync(new CommandLine(["--from", "2024-11-07", "--to", "2024-11-05", "--out", _dir])));
+        int exit = cli.Export("inventory", "--from", "2024-11-07", "--to", "2024-11-05", "--out", _dir);
 
         exit.Should().Be(2);
         cli.Error.Should().Contain("--to 2024-11-05 is before --from 2024-11-07");
