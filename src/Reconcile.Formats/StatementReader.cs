@@ -17,7 +17,7 @@ public static class StatementReader
     /// </summary>
     public static Bank Recognise(string path)
     {
-        using CsvInput input = CsvInput.Open(path, recordPerLine: true);
+        using CsvInput input = CsvInput.Open(path, recordPerLine: true, allowGb18030: true, strict: false);
         bool any;
         try
         {
@@ -51,7 +51,7 @@ public static class StatementReader
     {
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(onLine);
-        using CsvInput input = CsvInput.Open(path, recordPerLine: true, pool, name);
+        using CsvInput input = CsvInput.Open(path, recordPerLine: true, pool, name, allowGb18030: true);
         if (!input.ReadRecord())
         {
             throw input.FileError($"found an empty file, expected {StatementLayout.Expected}");
