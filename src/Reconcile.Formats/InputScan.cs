@@ -44,6 +44,7 @@ internal sealed class InputScan
     private long _notUtf8Offset = -1;
     private int _notUtf8Line;
     private byte _lastByte;
+    private int _overshoot;
 
     private InputScan(string file, bool recordPerLine, bool strict)
     {
@@ -189,7 +190,8 @@ internal sealed class InputScan
     /// <summary>Looks at the quotes, line ends and BOMs in [<paramref name="from"/>, <paramref name="end"/>); bytes up to the end of <paramref name="bytes"/> may be looked ahead at.</summary>
     private void Structure(ReadOnlySpan<byte> bytes, int from, int end, long baseOffset)
     {
-        int i = from;
+        int i = from + _overshoot; // the LF of a CRLF whose CR ended the range before
+        _overshoot = 0;
         while (i < end)
         {
             int k = bytes[i..end].IndexOfAny(Events);
@@ -217,6 +219,7 @@ internal sealed class InputScan
                     {
                         EndOfLine(LineEnd.CrLf);
                         i += 2;
+                        _overshoot = Math.Max(0, i - end);
                         break;
                     }
                     throw new InputException(_file, _line, null,

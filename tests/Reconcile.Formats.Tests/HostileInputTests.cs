@@ -48,6 +48,20 @@ public sealed class HostileInputTests : IDisposable
         act.ShouldFailAt(path, 1, null).Message.Should().Contain("lone carriage return");
     }
 
+    [Theory]
+    [InlineData(65_533)]
+    [InlineData(65_532)]
+    [InlineData(65_531)]
+    public void Crlf_split_across_read_chunks_is_one_line_end(int before)
+    {
+        string row = "L000001,ORD24110600011,JG2024110600031,CEB-JG2024110600031,CEB,38450188000123456,SECOND_HAND,DEPOSIT,300000.00,SUCCESS,2024-11-06T09:10:00+08:00,,2024-11-06,,,,,,";
+        string header = Examples.Ledger[..(Examples.Ledger.IndexOf('\n') + 1)].Replace("\n", "\r\n", StringComparison.Ordinal);
+        string padded = row + new string('x', before - header.Length - row.Length) + "\r\n" + row + "\r\n";
+        string path = WriteBytes("ledger.csv", Encoding.UTF8.GetBytes(header + padded));
+
+        ReadLedger(path).Should().HaveCount(2);
+    }
+
     [Fact]
     public void Ledger_mixing_crlf_and_lf_line_ends_is_rejected_at_the_first_line_that_differs()
     {
