@@ -32,8 +32,8 @@ public static class AccountsReader
                 accountNo,
                 RowFields.Code<Bank>(input, header[BankColumn], "bank"),
                 RowFields.Code<EscrowType>(input, header[Type], "escrow_type"),
-                input.Text(header[City]),
-                input.Text(header[Name]),
+                input.Words(header[City], "city"),
+                input.Words(header[Name], "account_name"),
                 RowFields.IsoDate(input, header[OpenedOn], "opened_on"),
                 input.Source));
         }

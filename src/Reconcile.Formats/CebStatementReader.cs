@@ -140,8 +140,8 @@ internal static class CebStatementReader
         {
             throw input.Found(header[Serial], "流水号", "the bank serial of the row");
         }
-        string summary = input.Text(header[Summary]);
-        string memo = input.Text(header[Memo]);
+        string summary = input.Words(header[Summary], "摘要");
+        string memo = input.Words(header[Memo], "用途");
         MemoTokens tokens = MemoTokens.Find(memo, summary, input.Pool);
         bool isIn = !credit.IsZero;
         return new BankLine(
@@ -158,8 +158,8 @@ internal static class CebStatementReader
             tokens.BatchId,
             tokens.ContractNo,
             input.OptionalText(header[CounterpartyAccount]),
-            input.OptionalText(header[CounterpartyName]),
-            input.OptionalText(header[CounterpartyBank]),
+            input.OptionalWords(header[CounterpartyName], "对方名称"),
+            input.OptionalWords(header[CounterpartyBank], "对方银行"),
             summary,
             memo,
             ReversalOf: null,

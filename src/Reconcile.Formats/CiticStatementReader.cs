@@ -124,8 +124,8 @@ internal static class CiticStatementReader
         {
             throw input.Found(header[Serial], "总交易流水号", "the bank serial of the row");
         }
-        string summary = input.Text(header[Summary]);
-        string memo = input.Text(header[Memo]);
+        string summary = input.Words(header[Summary], "摘要");
+        string memo = input.Words(header[Memo], "附言");
         MemoTokens tokens = MemoTokens.Find(memo, summary, input.Pool);
         return new BankLine(
             Bank.CITIC,
@@ -141,8 +141,8 @@ internal static class CiticStatementReader
             tokens.BatchId,
             tokens.ContractNo,
             input.OptionalText(header[CounterpartyAccount]),
-            input.OptionalText(header[CounterpartyName]),
-            input.OptionalText(header[CounterpartyBank]),
+            input.OptionalWords(header[CounterpartyName], "对方户名"),
+            input.OptionalWords(header[CounterpartyBank], "对方开户行"),
             summary,
             memo,
             input.OptionalText(header[ReversalOf]),

@@ -29,6 +29,12 @@ internal sealed class CsvInput : IDisposable
     /// <summary>The encoding the file was found in; null for UTF-8 (with or without a byte order mark).</summary>
     public Encoding? Encoding { get; }
 
+    /// <summary>Where a file read as GB18030 stops being valid UTF-8 (line, byte offset); null for a UTF-8 file or a range.</summary>
+    public (int Line, long Offset)? NotUtf8 { get; private init; }
+
+    /// <summary>The file ends with a line feed (false: its last line may be cut short); true for a range.</summary>
+    public bool EndsWithLineEnd { get; private init; } = true;
+
     /// <summary>The file's path as given (what messages name).</summary>
     public string File { get; }
 
@@ -50,7 +56,13 @@ internal sealed class CsvInput : IDisposable
     /// (<paramref name="recordPerLine"/>), so a stray quote in a memo cannot swallow the lines after it.
     /// <paramref name="name"/>: what <see cref="Source"/> names the file by (default: <paramref name="path"/>).
     /// </summary>
-    public static CsvInput Open(string path, bool recordPerLine, TextPool? pool = null, string? name = null)
+    /// <remarks>
+    /// Before any field is read the whole file is scanned (<see cref="InputScan"/>): mixed or lone-CR line ends, a quote
+    /// never closed, a byte order mark inside the file and bytes that are not UTF-8 are input errors naming the line.
+    /// <paramref name="allowGb18030"/>: the file may be GB18030 (the CEB and CITIC statement layouts); otherwise it must be
+    /// UTF-8. <paramref name="strict"/> false only decides the encoding (recognising what a file is).
+    /// </remarks>
+    public static CsvInput Open(string path, bool recordPerLine, TextPool? pool = null, string? name = null, bool allowGb18030 = false, bool strict = true)
     {
         FileStream stream;
         try
@@ -67,8 +79,13 @@ internal sealed class CsvInput : IDisposable
         }
         try
         {
-            Encoding? encoding = InputEncoding.Detect(stream);
-            return new CsvInput(path, name, CsvReader.Create(stream, Options(encoding, recordPerLine), false), encoding, 0, pool);
+            InputScan scan = InputScan.Run(stream, path, recordPerLine, allowGb18030, strict);
+            Encoding? encoding = scan.Encoding;
+            return new CsvInput(path, name, CsvReader.Create(stream, Options(encoding, recordPerLine), false), encoding, 0, pool)
+            {
+                NotUtf8 = scan.NotUtf8,
+                EndsWithLineEnd = scan.EndsWithLineEnd,
+            };
         }
         catch
         {
@@ -157,6 +174,22 @@ internal sealed class CsvInput : IDisposable
 
     /// <summary>The field as text; null when empty.</summary>
     public string? OptionalText(int index) => _reader.IsEmpty(index) ? null : _reader.GetString(index);
+
+    /// <summary>
+    /// A column of words (names, memos, remarks) as <see cref="Text"/>, refused when it reads like double-encoded text
+    /// (<see cref="Mojibake"/>: 鍗栨柟鏀炬 for 卖方放款).
+    /// </summary>
+    public string Words(int index, string column)
+    {
+        if (Mojibake.Original(_reader.GetSpan(index)) is { } original)
+        {
+            throw Found(index, column, $"text as written, but this reads like UTF-8 text decoded as GBK and saved again (for '{original}'?); was the file converted twice?");
+        }
+        return Text(index);
+    }
+
+    /// <summary>As <see cref="Words"/>; null when empty.</summary>
+    public string? OptionalWords(int index, string column) => _reader.IsEmpty(index) ? null : Words(index, column);
 
     /// <summary>
     /// The field as text shared through the run's <see cref="TextPool"/>, for the columns whose values repeat across the

@@ -15,7 +15,14 @@ internal static class FieldParsers
 {
     private const int MaxNumberLength = 64;
 
-    /// <summary>Yuan as <see cref="Money.TryParseYuan"/> reads it ("12,000,000.00", "-20.5").</summary>
+    /// <summary>
+    /// The largest amount or balance an input field may hold, in fen: 10,000,000,000,000.00 yuan (10 万亿). Far above any
+    /// escrow account, and far enough below the money type's range (±9.2·10^18 fen) that the sums a run makes of a day's
+    /// lines cannot overflow; a field beyond it is an input error, not an overflow later.
+    /// </summary>
+    public const long MaxFen = 1_000_000_000_000_000;
+
+    /// <summary>Yuan as <see cref="Money.TryParseYuan"/> reads it ("12,000,000.00", "-20.5"), at most <see cref="MaxFen"/> either way.</summary>
     public static bool TryYuan(ReadOnlySpan<byte> utf8, out Money value)
     {
         value = Money.Zero;
@@ -33,13 +40,13 @@ internal static class FieldParsers
             }
             chars[i] = (char)b;
         }
-        return Money.TryParseYuan(chars, out value);
+        return Money.TryParseYuan(chars, out value) && value.Fen is >= -MaxFen and <= MaxFen;
     }
 
-    /// <summary>Signed integer fen ("-5000000").</summary>
+    /// <summary>Signed integer fen ("-5000000"), at most <see cref="MaxFen"/> either way.</summary>
     public static bool TryFen(ReadOnlySpan<byte> utf8, out Money value)
     {
-        if (long.TryParse(utf8, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long fen))
+        if (long.TryParse(utf8, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long fen) && fen is >= -MaxFen and <= MaxFen)
         {
             value = Money.FromFen(fen);
             return true;

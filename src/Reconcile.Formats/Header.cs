@@ -48,23 +48,20 @@ internal sealed class Header
     }
 
     /// <summary>
-    /// A row must have the header's fields: fewer means the row was cut short (the first missing column is
-    /// named); more is only accepted when the extra fields are empty (an unquoted comma in a memo shifts every
-    /// field after it, and must not be read as other columns).
+    /// A row must have exactly the header's fields: fewer means the row was cut short (the first missing column is
+    /// named); more — even empty ones — means an unquoted comma (in an amount such as 304,600.00, or a memo) shifted
+    /// every field after it, which must not be read as other columns.
     /// </summary>
     public void CheckRow(CsvInput input)
     {
         int count = input.FieldCount;
         if (count < Width)
         {
-            throw input.Error(NameAt(count), $"found {count} fields, expected {Width} as in the header on line {Line}");
+            throw input.Error(NameAt(count), $"found {count} fields ('{input.Describe()}'), expected {Width} as in the header on line {Line}");
         }
-        for (int i = Width; i < count; i++)
+        if (count > Width)
         {
-            if (!input.IsEmpty(i))
-            {
-                throw input.Error(null, $"found {count} fields ('{input.Describe()}'), expected {Width} as in the header on line {Line}; a field containing a comma must be quoted");
-            }
+            throw input.Error(null, $"found {count} fields ('{input.Describe()}'), expected {Width} as in the header on line {Line}; a field containing a comma must be quoted");
         }
     }
 }

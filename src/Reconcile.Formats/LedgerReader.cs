@@ -133,10 +133,10 @@ public static class LedgerReader
             accountingDate,
             input.OptionalText(header[PaymentRef]),
             input.OptionalText(header[BankSerial]),
-            input.OptionalText(header[CounterpartyName]),
+            input.OptionalWords(header[CounterpartyName], "counterparty_name"),
             input.OptionalText(header[CounterpartyAccount]),
             input.OptionalText(header[BatchId]),
-            input.Text(header[Remark]),
+            input.Words(header[Remark], "remark"),
             input.Source);
     }
 }

@@ -28,6 +28,11 @@ internal static partial class PabStatementReader
     /// <summary>Reads the statement whose header is the current record.</summary>
     public static StatementSummary Read(CsvInput input, AccountRegistry registry, Action<BankLine> onLine)
     {
+        if (input.NotUtf8 is { } notUtf8)
+        {
+            throw new InputException(input.File, notUtf8.Line, null,
+                $"found a byte that is not UTF-8 at byte offset {notUtf8.Offset}, expected UTF-8 text throughout (PAB statements are UTF-8)");
+        }
         Header header = Header.Resolve(input, Columns);
         EscrowAccount? account = null;
         byte[] accountUtf8 = [];
@@ -74,6 +79,10 @@ internal static partial class PabStatementReader
         if (input.ReadRecord())
         {
             throw input.Error(null, $"found '{input.Describe()}' after the #汇总 line, expected the #汇总 line to be the last");
+        }
+        if (!input.EndsWithLineEnd)
+        {
+            throw input.FileError("ends inside the #汇总 line (no line end after it), expected a complete trailer line (is the file cut short?)");
         }
         if (account is null)
         {
@@ -127,8 +136,8 @@ internal static partial class PabStatementReader
         {
             throw input.Found(header[Serial], "核心唯一流水号", "the bank serial of the row");
         }
-        string summary = input.Text(header[Summary]);
-        string memo = input.Text(header[Memo]);
+        string summary = input.Words(header[Summary], "摘要");
+        string memo = input.Words(header[Memo], "交易用途");
         MemoTokens tokens = MemoTokens.Find(memo, summary, input.Pool);
         return new BankLine(
             Bank.PAB,
@@ -144,8 +153,8 @@ internal static partial class PabStatementReader
             tokens.BatchId,
             tokens.ContractNo,
             input.OptionalText(header[CounterpartyAccount]),
-            input.OptionalText(header[CounterpartyName]),
-            input.OptionalText(header[CounterpartyBank]),
+            input.OptionalWords(header[CounterpartyName], "对方户名"),
+            input.OptionalWords(header[CounterpartyBank], "对方账号开户行"),
             summary,
             memo,
             ReversalOf: null,
@@ -157,7 +166,7 @@ internal static partial class PabStatementReader
 
     private readonly record struct Trailer(Money Net, Money Closing);
 
-    /// <summary>#汇总 then label/value pairs: 笔数, 净额(分), 期末余额(分) (in any order, each required).</summary>
+    /// <summary>#汇总 then label/value pairs: 笔数, 净额(分), 期末余额(分) (in any order, each exactly once, nothing else).</summary>
     private static Trailer ReadTrailer(CsvInput input, RunningBalance rows)
     {
         int count = -1;
@@ -166,6 +175,11 @@ internal static partial class PabStatementReader
         for (int i = 1; i + 1 < input.FieldCount; i += 2)
         {
             ReadOnlySpan<byte> label = input.Span(i);
+            if ((label.SequenceEqual("笔数"u8) && count >= 0) || (label.SequenceEqual("净额(分)"u8) && net is not null)
+                || (label.SequenceEqual("期末余额(分)"u8) && closing is not null))
+            {
+                throw input.Error(input.Text(i), $"found '{input.Describe()}' with {input.Text(i)} twice, expected {TrailerShape}");
+            }
             if (label.SequenceEqual("笔数"u8))
             {
                 if (!FieldParsers.TryCount(input.Span(i + 1), out count))
@@ -181,11 +195,19 @@ internal static partial class PabStatementReader
             {
                 closing = ReadFen(input, i + 1, "期末余额(分)", "the closing balance in fen");
             }
+            else
+            {
+                throw input.Found(i, $"#{i + 1}", $"a label of the trailer {TrailerShape}");
+            }
         }
         if (count < 0 || net is null || closing is null)
         {
             string missing = count < 0 ? "笔数" : net is null ? "净额(分)" : "期末余额(分)";
             throw input.Error(missing, $"found '{input.Describe()}' without {missing}, expected {TrailerShape}");
+        }
+        if (input.FieldCount != 7)
+        {
+            throw input.Error(null, $"found {input.FieldCount} fields ('{input.Describe()}'), expected the trailer {TrailerShape}");
         }
         if (count != rows.Count)
         {

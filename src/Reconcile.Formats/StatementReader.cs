@@ -22,7 +22,7 @@ public static class StatementReader
         {
             return null; // camt.053 / MT940: the bank is the one accounts.csv gives the statement's account
         }
-        using CsvInput input = CsvInput.Open(path, recordPerLine: true);
+        using CsvInput input = CsvInput.Open(path, recordPerLine: true, allowGb18030: true, strict: false);
         bool any;
         try
         {
@@ -63,7 +63,7 @@ public static class StatementReader
             case StatementFormat.Mt940:
                 return Mt940StatementReader.Read(path, name ?? path, registry, onLine, pool ?? new TextPool());
         }
-        using CsvInput input = CsvInput.Open(path, recordPerLine: true, pool, name);
+        using CsvInput input = CsvInput.Open(path, recordPerLine: true, pool, name, allowGb18030: true);
         if (!input.ReadRecord())
         {
             throw input.FileError($"found an empty file, expected {StatementLayout.Expected}");

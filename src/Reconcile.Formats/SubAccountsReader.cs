@@ -46,10 +46,27 @@ public static class SubAccountsReader
                 account.AccountNo,
                 account.Type,
                 balance,
-                input.Text(header[Status]),
+                StatusCode(input, header[Status]),
                 input.Source));
             count++;
         }
         return count;
     }
+
+    /// <summary>
+    /// The sub-account's status as the ledger system writes it: a code in capitals (OPEN, CLOSED, FROZEN …), exactly;
+    /// "open" or "Open" is another system's spelling, not one of its codes.
+    /// </summary>
+    private static string StatusCode(CsvInput input, int index)
+    {
+        ReadOnlySpan<byte> code = input.Span(index);
+        if (code.IsEmpty || code.IndexOfAnyExcept(StatusCharacters) >= 0 || code[0] == (byte)'_')
+        {
+            throw input.Found(index, "status", "a status code in capitals, such as OPEN");
+        }
+        return input.Text(index);
+    }
+
+    private static readonly System.Buffers.SearchValues<byte> StatusCharacters =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ_"u8);
 }

@@ -57,8 +57,6 @@ public sealed class LedgerPartsTests : IDisposable
     [Theory]
     [InlineData(TextEncoding.Utf8, LineEnd.Lf)]
     [InlineData(TextEncoding.Utf8Bom, LineEnd.CrLf)]
-    [InlineData(TextEncoding.Gb18030, LineEnd.CrLf)]
-    [InlineData(TextEncoding.Gb18030, LineEnd.Lf)]
     public void Parts_read_in_order_give_the_same_entries_and_lines_as_one_read(TextEncoding encoding, LineEnd lineEnd)
     {
         string path = _folder.Write("ledger.csv", Ledger(300), encoding, lineEnd);
@@ -70,6 +68,16 @@ public sealed class LedgerPartsTests : IDisposable
         whole.Should().HaveCount(300);
         inParts.Should().Equal(whole);
         inParts.Select(e => e.Source.Line).Should().Equal(whole.Select(e => e.Source.Line));
+    }
+
+    [Fact]
+    public void Gb18030_ledger_is_refused_before_it_is_cut_in_parts_as_the_ledger_is_utf8()
+    {
+        string path = _folder.Write("ledger.csv", Ledger(300), TextEncoding.Gb18030);
+
+        Action act = () => LedgerReader.Split(path, 16, minPartBytes: 1);
+
+        act.Should().Throw<InputException>().Which.Message.Should().Contain("not UTF-8");
     }
 
     [Fact]
